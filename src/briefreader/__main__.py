@@ -1,0 +1,5 @@
+"""Run briefreader with `python -m briefreader`."""
+
+from briefreader.cli import main
+
+raise SystemExit(main())

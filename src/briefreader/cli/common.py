@@ -1,0 +1,92 @@
+"""What every subcommand shares: errors for users, building Settings and a Library, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefreader.config import ConfigError, Settings
+from briefreader.core.library import Library
+from briefreader.core.models import Skip
+from briefreader.core.scan import LibraryPathError
+from briefreader.paths import Paths, bundled_articles_dir
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line, exit 1."""
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (read recursively); default: the configured library, "
+        "else the bundled sample articles",
+    )
+
+
+def load_settings(*, quiet: bool = False) -> Settings:
+    """Settings from the config file; each problem in it is one line on stderr."""
+    try:
+        settings = Settings.load(Paths.from_environment())
+    except ConfigError as error:
+        raise UserError(str(error)) from None
+    if not quiet:
+        for problem in settings.problems:
+            print(f"briefreader: {problem}", file=sys.stderr)
+    return settings
+
+
+def library_paths(paths: list[Path], settings: Settings) -> list[Path]:
+    """The paths named, else the configured library, else the bundled articles."""
+    if paths:
+        return paths
+    if settings.library is not None:
+        return [settings.library]
+    return [bundled_articles_dir()]
+
+
+def open_library(paths: list[Path], settings: Settings) -> Library:
+    """A Library for the paths, or a UserError naming what is wrong."""
+    chosen = library_paths(paths, settings)
+    try:
+        return Library(
+            chosen,
+            topics=settings.topics,
+            cache_dir=settings.paths.cache_dir,
+            data_dir=settings.paths.data_dir,
+        )
+    except LibraryPathError as error:
+        raise UserError(str(error)) from None
+
+
+def print_skips(skips: tuple[Skip, ...] | list[Skip]) -> None:
+    """Each skipped file and why, on stderr."""
+    for skip in skips:
+        print(f"skipped {display_path(skip.path)}: {skip.reason}", file=sys.stderr)
+
+
+def display_path(path: Path) -> str:
+    """A path as shown to the user: relative to the current folder when inside it, sanitized."""
+    from briefreader.core.sanitize import sanitize_line
+
+    try:
+        shown = str(path.relative_to(Path.cwd()))
+    except ValueError:
+        shown = str(path)
+    return sanitize_line(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"

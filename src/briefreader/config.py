@@ -1,0 +1,105 @@
+"""Settings and topic definitions from config.toml and the environment, with shipped defaults."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefreader.core.models import Topic
+from briefreader.core.topic_config import topics_from_config
+from briefreader.paths import Paths
+
+DEFAULT_TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "drones",
+        "Drones",
+        "dark_orange",
+        terms=(
+            "drone",
+            "UAV",
+            "unmanned aerial vehicle",
+            "Shahed",
+            "kamikaze drone",
+            "loitering munition",
+        ),
+    ),
+    Topic("kherson", "Kherson", "magenta", terms=("Kherson",)),
+    Topic(
+        "oil-cap",
+        "Oil price cap",
+        "cyan",
+        terms=(
+            "price cap",
+            "gas cap",
+            "oil cap",
+            "crude exports",
+            "crude",
+            "capping mechanism",
+            "barrels per day",
+            "barrels",
+        ),
+    ),  # fmt: skip
+)
+
+
+class ConfigError(Exception):
+    """The config file cannot be used at all (unreadable, not TOML)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything configurable, already validated. Problems are one-line messages for the user."""
+
+    paths: Paths
+    library: Path | None = None
+    topics: tuple[Topic, ...] = DEFAULT_TOPICS
+    keys: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    problems: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, paths: Paths | None = None) -> Settings:
+        """Read config.toml (missing is fine: defaults). Bad entries become problems, not errors."""
+        paths = paths or Paths.from_environment()
+        raw = read_config_file(paths.config_file)
+        problems: list[str] = []
+        where = str(paths.config_file)
+        library = raw.get("library")
+        if library is not None and not isinstance(library, str):
+            problems.append(f"{where}: 'library' must be a folder path in quotes")
+            library = None
+        keys = raw.get("keys", {})
+        if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+            problems.append(f"{where}: [keys] must map binding ids to key names in quotes")
+            keys = {}
+        theme = raw.get("theme")
+        if theme is not None and not isinstance(theme, str):
+            problems.append(f"{where}: 'theme' must be a theme name in quotes")
+            theme = None
+        topics, topic_problems = topics_from_config(raw.get("topics"), where, DEFAULT_TOPICS)
+        problems.extend(topic_problems)
+        known = {"library", "keys", "theme", "topics"}
+        problems.extend(f"{where}: unknown setting '{k}'" for k in raw if k not in known)
+        return cls(
+            paths=paths,
+            library=Path(library).expanduser() if library else None,
+            topics=topics,
+            keys=dict(keys),
+            theme=theme,
+            problems=tuple(problems),
+        )
+
+
+def read_config_file(path: Path) -> dict[str, object]:
+    """The parsed TOML, {} when there is no file; ConfigError when it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML ({error})") from None

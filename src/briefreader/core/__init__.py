@@ -1,0 +1,1 @@
+"""The product without a screen: reading, analysis, index and bookmarks (never imports Textual)."""

@@ -1,0 +1,1 @@
+"""Screens: each owns a layout and its workers."""

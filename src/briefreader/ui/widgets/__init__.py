@@ -1,0 +1,1 @@
+"""Widgets: display model objects and post messages."""
