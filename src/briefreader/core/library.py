@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from briefreader.core.analysis import Analysis, analyse
 from briefreader.core.models import Article, ScanReport, Topic
 from briefreader.core.scan import LibraryPathError, scan
+from briefreader.core.topics import TopicMatcher
 
 
 class Library:
@@ -26,6 +28,7 @@ class Library:
         self.cache_dir = cache_dir
         self.data_dir = data_dir
         self._report: ScanReport | None = None
+        self.matcher = TopicMatcher(self.topics)
 
     @property
     def name(self) -> str:
@@ -51,6 +54,10 @@ class Library:
         assert self._report is not None
         return self._report.articles
 
+    def analyse(self, article: Article) -> Analysis:
+        """Topics and quotes of one article."""
+        return analyse(article, self.matcher)
+
     def analysed_articles(self) -> tuple[Article, ...]:
         """Every article with its sections' topics filled in."""
-        return self.articles()
+        return tuple(self.analyse(a).article for a in self.articles())

@@ -77,6 +77,18 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What the article list needs, without parsing the file: read from the index."""
+
+    id: str
+    path: Path
+    title: str  # the display title
+    source: str | None
+    published: str | None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Skip:
     """A file that was not read, and why, in words a user understands."""
 
