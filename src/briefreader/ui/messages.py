@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from briefreader.core.library import Library
 
 
 @dataclass
@@ -15,3 +21,10 @@ class OpenPassage(Message):
     paragraph: int
     start: int | None = None
     end: int | None = None
+
+
+@dataclass
+class ShowView(Message):
+    """Push a full-screen view built from the library; it may dismiss with a passage to open."""
+
+    build: Callable[[Library], Screen[OpenPassage | None]]
