@@ -10,11 +10,12 @@ from briefreader.core.models import Topic
 from briefreader.core.topic_config import topics_from_config
 from briefreader.paths import Paths
 
+# The topics shipped for users with no [topics] in their config; `--print-config` shows them.
 DEFAULT_TOPICS: tuple[Topic, ...] = (
     Topic(
         "drones",
         "Drones",
-        "dark_orange",
+        "#ff8700",
         terms=(
             "drone",
             "UAV",
@@ -33,13 +34,15 @@ DEFAULT_TOPICS: tuple[Topic, ...] = (
             "price cap",
             "gas cap",
             "oil cap",
-            "crude exports",
-            "crude",
             "capping mechanism",
+            "crude exports",
+            "crude oil",
             "barrels per day",
-            "barrels",
+            "oil export",
+            "oil exporter",
+            "oil embargo",
         ),
-    ),  # fmt: skip
+    ),
 )
 
 

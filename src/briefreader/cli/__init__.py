@@ -7,11 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from briefreader import __version__
-from briefreader.cli import articles_cmd, tui_cmd
+from briefreader.cli import articles_cmd, bookmarks_cmd, quotes_cmd, topics_cmd, tui_cmd
 from briefreader.cli.common import UserError
+from briefreader.cli.print_config import PrintConfigAction
 
 # Each module adds one subcommand with `register(subparsers)`; its `run(args)` returns an exit code.
-SUBCOMMANDS = (articles_cmd,)
+SUBCOMMANDS = (articles_cmd, topics_cmd, bookmarks_cmd, quotes_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader on PATHs (or the configured library, or the bundled articles).",
     )
     parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    parser.add_argument("--print-config", action=PrintConfigAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.register(subparsers)
@@ -35,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next((a for a in args_list if not a.startswith("-")), None)
     wants_help = (
-        any(a in ("-h", "--help", "--version") for a in args_list) and first not in commands
+        any(a in ("-h", "--help", "--version", "--print-config") for a in args_list) and first not in commands
     )
     try:
         if first in commands or wants_help:

@@ -63,10 +63,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([article_json(a) for a in library.analysed_articles()])
     else:
-        table = Table("Title", "Source", "Date", "Sections", "Paragraphs", "Path")
+        table = Table("Title", "Author", "Source", "Date", "Sections", "Paragraphs", "Path")
         for article in report.articles:
             table.add_row(
                 Text(article.display_title),
+                Text(article.author or ""),
                 Text(article.source or ""),
                 Text(article.published or ""),
                 str(len(article.sections)),

@@ -74,13 +74,13 @@ def print_skips(skips: tuple[Skip, ...] | list[Skip]) -> None:
 
 def display_path(path: Path) -> str:
     """A path as shown to the user: relative to the current folder when inside it, sanitized."""
-    from briefreader.core.sanitize import sanitize_line
+    from briefreader.core.sanitize import sanitize_file_name
 
     try:
         shown = str(path.relative_to(Path.cwd()))
     except ValueError:
         shown = str(path)
-    return sanitize_line(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    return sanitize_file_name(shown)
 
 
 def print_json(data: Any) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader.cli.common import add_paths_argument, load_settings, open_library
+from briefreader.config import Settings
+from briefreader.ui.app import BriefReaderApp
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,13 +17,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def make_app(paths: Sequence[Path] = (), settings: Settings | None = None) -> BriefReaderApp:
+    """The app on these paths (else the configured library, else the bundled articles)."""
+    settings = settings if settings is not None else load_settings(quiet=True)
+    library = open_library(list(paths), settings)
+    return BriefReaderApp(library=library, settings=settings)
+
+
 def run_from_argv(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
-    paths: list[Path] = args.paths
-    settings = load_settings()
-    library = open_library(paths, settings)
-    print(
-        f"briefreader: the reader is not built yet; try 'briefreader articles {library.name}'",
-        file=sys.stderr,
-    )
+    settings = load_settings()  # each problem in the config file is printed before the app starts
+    make_app(args.paths, settings).run()
     return 0

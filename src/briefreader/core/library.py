@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from briefreader.core import topic_passages
 from briefreader.core.analysis import Analysis, analyse
-from briefreader.core.models import Article, ScanReport, Topic
-from briefreader.core.scan import LibraryPathError, scan
+from briefreader.core.bookmarks import BookmarkStore
+from briefreader.core.index import IndexBusy, IndexDamaged, SearchIndex
+from briefreader.core.indexing import analysis_from_json, refresh, summaries_from
+from briefreader.core.models import (
+    Article,
+    ArticleSummary,
+    IndexReport,
+    IndexStatus,
+    ScanReport,
+    SearchResult,
+    Skip,
+    Topic,
+    TopicPassage,
+)
+from briefreader.core.query import run_search
+from briefreader.core.quote_library import SourcedQuote
+from briefreader.core.reader import read_article
+from briefreader.core.scan import LibraryPathError, common_root, scan
+from briefreader.core.state import ReadingState
 from briefreader.core.topics import TopicMatcher
+from briefreader.paths import Paths
 
 
 class Library:
@@ -29,6 +48,7 @@ class Library:
         self.data_dir = data_dir
         self._report: ScanReport | None = None
         self.matcher = TopicMatcher(self.topics)
+        self._search_index: SearchIndex | None = None
 
     @property
     def name(self) -> str:
@@ -61,3 +81,121 @@ class Library:
     def analysed_articles(self) -> tuple[Article, ...]:
         """Every article with its sections' topics filled in."""
         return tuple(self.analyse(a).article for a in self.articles())
+
+    def topic_counts(self) -> dict[str, int]:
+        """Hits per topic across the library, in config order (0 for a topic never named)."""
+        return topic_passages.topic_counts(self._articles_for_topics(), self.matcher)
+
+    def topic_passages(self, topic: str) -> tuple[TopicPassage, ...]:
+        """Every paragraph in the library naming the topic, with its article and a snippet."""
+        return topic_passages.topic_passages(self._articles_for_topics(), self.matcher, topic)
+
+    def _articles_for_topics(self) -> Iterable[Article]:
+        # The articles already read if there are any, else the files one at a time.
+        if self._report is not None:
+            return self._report.articles
+        return topic_passages.stream_articles(self.paths)
+
+    @property
+    def reading_state(self) -> ReadingState:
+        """Last article, position per article and read marks (in memory without a data dir)."""
+        state: ReadingState | None = getattr(self, "_reading_state", None)
+        if state is None:
+            file = self.data_dir / "state.json" if self.data_dir is not None else None
+            state = self._reading_state = ReadingState(file, self.key)
+        return state
+
+    @property
+    def bookmarks(self) -> BookmarkStore:
+        """The user's bookmarks (one store per data dir, shared by every library)."""
+        store: BookmarkStore | None = getattr(self, "_bookmarks", None)
+        if store is None:
+            data_dir = self.data_dir or Paths.from_environment().data_dir
+            store = BookmarkStore(
+                Paths(Path(), data_dir, Path()).bookmarks_db, analyse=self.analyse, topics=self.topics
+            )
+            self._bookmarks = store
+        return store
+
+    # -- the search index (core/index.py, core/indexing.py, core/query.py) ----------------------
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """This library's index in the cache folder (created on first refresh)."""
+        if self._search_index is None:
+            paths = Paths.from_environment()
+            if self.cache_dir is not None:
+                paths = Paths(paths.config_file, paths.data_dir, self.cache_dir)
+            self._search_index = SearchIndex(paths.index_dir(self.key))
+        return self._search_index
+
+    def refresh_index(
+        self, progress: Callable[[int, int], None] | None = None, *, rebuild: bool = False
+    ) -> IndexReport:
+        """Bring the index in step with the files: re-read only what changed."""
+        return refresh(self.search_index, self.paths, self.analyse, progress, rebuild=rebuild)
+
+    def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> SearchResult:
+        """Search the library (query language in DESIGN §5); builds the index if there is none."""
+        if not self.search_index.exists():
+            self.refresh_index()
+        try:
+            return run_search(self.search_index, query, limit, as_you_type=as_you_type)
+        except IndexDamaged:
+            self.refresh_index()  # moves the damaged index aside and rebuilds it
+            return run_search(self.search_index, query, limit, as_you_type=as_you_type)
+
+    def summaries(self) -> tuple[ArticleSummary, ...]:
+        """Every indexed article, for the list, without reading any file."""
+        try:
+            return summaries_from(self.search_index.indexed_articles())
+        except IndexDamaged:
+            self.refresh_index()
+            return summaries_from(self.search_index.indexed_articles())
+
+    def open_article(self, article_id: str) -> Analysis | None:
+        """Read one indexed article; its analysis comes from the index while the file is unchanged."""
+        try:
+            stored = self.search_index.article(article_id)
+        except (IndexDamaged, IndexBusy):
+            stored = None
+        if stored is None or stored[0].get("skip"):
+            return None
+        meta, analysis_json = stored
+        result = read_article(Path(meta["path"]), root=common_root(list(self.paths)))
+        if isinstance(result, Skip):
+            return None
+        if result.fingerprint != meta.get("fingerprint"):
+            return self.analyse(result)
+        hits, quotes = analysis_from_json(analysis_json)
+        return Analysis(self.matcher.tag_sections(result, hits), hits, quotes)
+
+    def all_quotes(self) -> tuple[SourcedQuote, ...]:
+        """Every quote in the library with its article, read from the index (built if missing)."""
+        if not self.search_index.exists():
+            self.refresh_index()
+        found: list[SourcedQuote] = []
+        for summary in self.summaries():
+            try:
+                stored = self.search_index.article(summary.id)
+            except (IndexDamaged, IndexBusy):
+                stored = None
+            if stored is not None:
+                quotes = analysis_from_json(stored[1])[1]
+            else:
+                analysis = self.open_article(summary.id)
+                quotes = analysis.quotes if analysis is not None else ()
+            found.extend(SourcedQuote(summary, quote) for quote in quotes)
+        return tuple(found)
+
+    def index_status(self) -> IndexStatus:
+        """Where the index is, how many articles it holds, and whether it is being written."""
+        index = self.search_index
+        problem = index.problem()
+        status = IndexStatus(index.directory, index.exists(), busy=index.is_busy(), problem=problem)
+        if not status.exists or problem:
+            return status
+        try:
+            return IndexStatus(index.directory, True, index.document_count(), status.busy)
+        except (IndexDamaged, IndexBusy) as error:
+            return IndexStatus(index.directory, True, busy=status.busy, problem=str(error))

@@ -121,6 +121,21 @@ class TopicHit:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicPassage:
+    """A paragraph somewhere in the library that names a topic, with a snippet around it."""
+
+    article: ArticleSummary
+    section: str | None  # the section heading (None for the lead)
+    paragraph: int
+    hits: int  # how often the topic is named in the paragraph
+    start: int  # the first hit's offsets in the paragraph text (to open and mark it)
+    end: int
+    snippet: str
+    # (start, end) character ranges of the topic's words inside `snippet`
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation: the words between the marks, who said them, where they stand."""
 
@@ -169,10 +184,37 @@ class ScanReport:
     extra: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    """What one refresh of the search index did, in counts a user understands."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skip, ...] = ()
+    message: str | None = None  # e.g. the index was damaged and has been rebuilt
+    busy: bool = False  # another process is writing the index; nothing was refreshed
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    """The state of a library's index, without reading any article."""
+
+    directory: Path
+    exists: bool
+    articles: int = 0
+    busy: bool = False  # another process is writing it right now
+    problem: str | None = None  # why it will be rebuilt at the next refresh
+
+
 def readable_file_name(path: Path) -> str:
-    """`fism-iran-crimea_drones.txt` -> `Fism iran crimea drones`."""
-    words = path.stem.replace("_", " ").replace("-", " ").split()
-    text = " ".join(words) or path.name
+    """`fism-iran-crimea_drones.txt` -> `Fism iran crimea drones`, safe to show in a terminal."""
+    from briefreader.core.sanitize import sanitize_file_name
+
+    stem = sanitize_file_name(path.stem)
+    words = stem.replace("_", " ").replace("-", " ").split()
+    text = " ".join(words) or sanitize_file_name(path.name)
     return text[:1].upper() + text[1:]
 
 

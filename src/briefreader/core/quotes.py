@@ -2,9 +2,262 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefreader.core.attribution import (
+    Report,
+    find_reports,
+    mask_quotes,
+    sentence_index,
+    sentence_starts,
+    sentence_subject,
+)
 from briefreader.core.models import Article, Quote
+from briefreader.core.quote_scanner import Span, scan_paragraphs
+from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
+from briefreader.core.speakers import Mention, SpeakerBook
+
+WORD = re.compile(r"\w[\w’'-]*")
+MARKS = "“”„«»\"‘’‚'"
+# Words in front of a quoted span that make it a term, a name or a title, not speech.
+TERM_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
+    r"|titled|entitled|headlined|captioned|the (?:word|term|phrase|hashtag|slogan|motto|name|"
+    r"title|label|acronym|codename|code name)s?|hashtag|slogans?|signs? (?:that )?(?:reading|read|saying)"
+    r"|banners? (?:reading|saying)|placards? (?:reading|saying)|marked|stamped|code-?named"
+    r"|named)\W*$"
+)
+# "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
+CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
+SPEECH_RIGHT_BEFORE = re.compile(
+    r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|shouted|yelled|added|declared|"
+    r"asked|replied|warned)\s*[:,]?\s*$"
+)
+SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
+NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
+SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with vs".split())
+
+
+@dataclass
+class ParagraphFacts:
+    """One paragraph seen with its quotations blanked: tokens, sentences, reporting clauses."""
+
+    text: str
+    spans: list[Span]
+    regions: list[tuple[int, int]]
+    masked: str
+    tokens: list[Token]
+    starts: list[int]
+    reports: list[Report]
+
+
+def _region(text: str, span: Span) -> tuple[int, int]:
+    """The span widened to take in its quotation marks."""
+    start = span.start
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] in MARKS:
+        start -= 1
+    end = span.end
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end < len(text) and text[end] in MARKS:
+        end += 1
+    return start, end
+
+
+def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
+    by_paragraph: list[list[Span]] = [[] for _ in texts]
+    for span in scan_paragraphs(texts):
+        by_paragraph[span.paragraph].append(span)
+    facts = []
+    for text, spans in zip(texts, by_paragraph, strict=True):
+        regions = [_region(text, s) for s in spans]
+        masked = mask_quotes(text, regions)
+        tokens = tokens_of(masked)
+        starts = sentence_starts(text, masked, tokens)
+        facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
+                                    find_reports(masked, tokens, starts)))  # fmt: skip
+    return facts
+
+
+def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None:
+    """The reporting clause in the quotation's own sentence that governs it."""
+    start, end = region
+    sentence = sentence_index(facts.starts, start)
+    same = [r for r in facts.reports if r.sentence == sentence]
+    for report in same:
+        if report.verb_start >= end:
+            first = min(report.verb_start, report.subject.start if report.subject else report.verb_start)
+            if not re.search(r"\w", facts.masked[end:first]):
+                return report
+    before = [r for r in same if r.verb_end <= start]
+    if before:
+        return before[-1]
+    after = [r for r in same if r.verb_start >= end]
+    return after[0] if after else None
+
+
+def _governing_subject(facts: ParagraphFacts, report: Report) -> Subject | None:
+    """The report's subject; for a participle ("…, adding that"), the clause's own subject."""
+    if report.subject is not None:
+        return report.subject
+    earlier = [r for r in facts.reports if r.sentence == report.sentence and r.verb_end <= report.verb_start]
+    for other in reversed(earlier):
+        if other.subject is not None:
+            return other.subject
+    return sentence_subject(facts.tokens, facts.masked, facts.starts, report.sentence)
+
+
+def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report) -> bool:
+    """The reporting clause follows the quotation directly (`“…,” Kirby said`)."""
+    first = min(report.verb_start, report.subject.start if report.subject else report.verb_start)
+    if report.verb_start < region[1]:
+        return False
+    if not re.search(r"\w", facts.masked[region[1] : first]):
+        return True
+    # "…had “roughly tripled” since July, he said.": the clause closes the sentence.
+    sentence = sentence_index(facts.starts, report.verb_start)
+    end = facts.starts[sentence + 1] if sentence + 1 < len(facts.starts) else len(facts.masked)
+    last = max(report.verb_end, report.subject.end if report.subject else report.verb_end)
+    tail = facts.masked[last:end]
+    tail_words = [w.lower() for w in WORD.findall(tail)]
+    return (
+        MASK not in tail
+        and len(tail_words) <= 5
+        and not NEW_CLAUSE.intersection(tail_words)
+        and "," in facts.masked[region[1] : first]
+    )
+
+
+def _is_speech(text: str, facts: ParagraphFacts, region: tuple[int, int], attributed: bool,
+               governed: bool) -> bool:  # fmt: skip
+    """Reported words, not a scare quote, a term, a name or a title."""
+    words = WORD.findall(text)
+    if not words or sum(len(w) for w in words) < 3:
+        return False  # "rock 'n' roll"
+    raw_before = facts.text[max(0, region[0] - 40) : region[0]]
+    before = raw_before.lower()
+    if TERM_BEFORE.search(before):
+        return False
+    called = CALLED_BEFORE.search(raw_before)
+    if called and not (called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS):
+        return False
+    speech_before = bool(SPEECH_RIGHT_BEFORE.search(before))
+    ends_like_speech = text.rstrip()[-1:] in ".,!?;:…—"
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    title_like = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    if title_like and not ends_like_speech and len(words) <= 12 and not speech_before:
+        return False
+    whole_paragraph = facts.masked.strip(" \x01.,") == "" and len(facts.spans) == 1
+    sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
+    if len(words) <= 4 and not sentence_like:
+        # A partial quote is speech when a reporting clause introduces it or follows it at once;
+        # a short phrase elsewhere in the sentence ("volunteers run a ‘warm bank’") is a term.
+        return governed or speech_before or whole_paragraph
+    return True
 
 
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
-    return ()
+    paragraphs = article.paragraphs
+    facts = _facts([p.text for p in paragraphs])
+    book = SpeakerBook()
+    subjects = [[r.subject for r in f.reports if r.subject] for f in facts]
+    for f, found in zip(facts, subjects, strict=True):
+        book.learn_names(f.tokens, f.masked, found)
+    for index, (f, found) in enumerate(zip(facts, subjects, strict=True)):
+        book.remember(index, f.tokens, f.masked, f.starts, found)
+
+    quotes: list[Quote] = []
+    last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph
+    continuing: Quote | None = None
+    for index, (paragraph, f) in enumerate(zip(paragraphs, facts, strict=True)):
+        in_paragraph: list[Quote] = []
+        for span, region in zip(f.spans, f.regions, strict=True):
+            text = f.text[span.start : span.end]
+            report = _own_report(f, region)
+            governs = report is not None and (report.verb_end <= region[0] or _right_after(f, region, report))
+            chained = span.continued and continuing is not None
+            if not chained and not _is_speech(text, f, region, report is not None, governs):
+                continue
+            context = _Context(book, facts, index, last_speaker)
+            speaker, mention = context.attribute(region, report, in_paragraph, continuing if chained else None)
+            quote = Quote(text, speaker, mention, paragraph.index, span.start, span.end)
+            in_paragraph.append(quote)
+            continuing = quote if span.continues else None
+        quotes.extend(in_paragraph)
+        last_speaker[index] = _paragraph_speaker(book, index, f, in_paragraph)
+    return tuple(quotes)
+
+
+@dataclass
+class _Context:
+    """What attribution needs beyond the quotation: the article's paragraphs and speakers."""
+
+    book: SpeakerBook
+    facts: list[ParagraphFacts]
+    index: int
+    last_speaker: dict[int, str | None]
+
+    def attribute(self, region: tuple[int, int], report: Report | None, earlier: list[Quote],
+                  continuing: Quote | None) -> tuple[str | None, str | None]:  # fmt: skip
+        """Speaker and mention for one quotation, following QUOTES.md rule 6 when it has no clause."""
+        f, book, index = self.facts[self.index], self.book, self.index
+        subject = _governing_subject(f, report) if report is not None else None
+        if subject is not None:
+            return book.speaker(subject, index), subject.mention
+        if earlier and earlier[-1].speaker:
+            return earlier[-1].speaker, None
+        if continuing is not None:
+            return continuing.speaker, None
+        subject = _nearest_subject(f, region)
+        if subject is not None:
+            return book.speaker(subject, index), None
+        if f.masked[: region[0]].strip() != "":
+            return None, None
+        previous = self.last_speaker.get(index - 1)
+        if previous:
+            return previous, None
+        introduced = self._introduced(index - 1, last=True)
+        if introduced and not self.facts[index - 1].spans:
+            return introduced, None
+        if index + 1 < len(self.facts):
+            following = [r.subject for r in self.facts[index + 1].reports if r.subject]
+            if following:
+                return book.speaker(following[0], index + 1), following[0].mention
+            introduced = self._introduced(index + 1, last=False)
+            if introduced:
+                return introduced, None
+        return None, None
+
+    def _introduced(self, paragraph: int, *, last: bool) -> str | None:
+        """A person the paragraph introduces (features do: "Her colleague Andriy Melnyk…")."""
+        if paragraph < 0 or paragraph >= len(self.facts):
+            return None
+        people: list[Mention] = [
+            m for m in self.book.mentions
+            if m.paragraph == paragraph and m.kind in "mfu" and (m.salient or not last)
+        ]  # fmt: skip
+        if not people:
+            return None
+        return people[-1].name if last else people[0].name
+
+
+def _nearest_subject(f: ParagraphFacts, region: tuple[int, int]) -> Subject | None:
+    """A reporting subject elsewhere in the paragraph: the last one before, else the first after."""
+    with_subject = [r for r in f.reports if r.subject is not None]
+    before = [r for r in with_subject if r.verb_end <= region[0]]
+    if before:
+        return before[-1].subject
+    after = [r for r in with_subject if r.verb_start >= region[1]]
+    return after[0].subject if after else None
+
+
+def _paragraph_speaker(book: SpeakerBook, index: int, f: ParagraphFacts, found: list[Quote]) -> str | None:
+    if found:
+        return found[-1].speaker
+    with_subject = [r.subject for r in f.reports if r.subject is not None]
+    return book.speaker(with_subject[-1], index) if with_subject else None

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import re
 
-# Complete escape sequences, 7-bit (ESC-introduced) and 8-bit (C1-introduced) forms.
-_STRING_TERMINATOR = r"(?:\x1b\\|\x9c|\x07)"
+# String contents stop at any introducer or terminator, so an unterminated string never
+# makes the scan run to the end of the text once per introducer (linear time, always).
+_STRING_BODY = r"[^\x07\x1b\x80-\x9f]*"
+_ST = r"(?:\x1b\\|\x9c)"
+# One pass, each branch starting with its introducer so the scan skips plain text quickly.
+# Complete sequences are removed whole; an unterminated one loses only its introducer.
 _ESCAPE_SEQUENCE = re.compile(
-    "|".join(
-        (
-            r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]",  # CSI
-            rf"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*{_STRING_TERMINATOR}",  # OSC
-            r"(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x1b\\|\x9c)",  # DCS SOS PM APC
-            r"\x1b[ -/]*[0-~]",  # two-byte and nF escape sequences (ESC c, ESC 7, ESC ( B ...)
-        )
+    rf"""
+    \x1b(?:
+        \[[0-?]*[ -/]*[@-~]                      # CSI
+      | \]{_STRING_BODY}(?:\x07|{_ST})           # OSC, ended by BEL or ST
+      | [PX^_]{_STRING_BODY}{_ST}                # DCS, SOS, PM, APC
+      | [ -/]*[0-~]                             # two-byte and nF (ESC c, ESC 7, ESC ( B);
+                                                # also an unterminated ESC [ ESC ] ESC P...
+      |                                         # a lone ESC
     )
+    | \x9b[0-?]*[ -/]*[@-~]                      # CSI, 8-bit
+    | \x9d{_STRING_BODY}(?:\x07|{_ST})           # OSC, 8-bit
+    | [\x90\x98\x9e\x9f]{_STRING_BODY}{_ST}       # DCS, SOS, PM, APC, 8-bit
+    | [\x90\x98\x9b\x9d\x9e\x9f]                  # an unterminated 8-bit introducer
+    """,
+    re.VERBOSE,
 )
-# What is left of an unterminated sequence: only the introducer goes.
-_LONE_INTRODUCER = re.compile(r"\x1b[\[\]PX^_]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 REPLACEMENT = "\ufffd"
@@ -34,7 +43,6 @@ def sanitize_text(text: str) -> str:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _LONE_INTRODUCER.sub("", text)
     return _CONTROL.sub(REPLACEMENT, text)
 
 
@@ -42,3 +50,13 @@ def sanitize_line(text: str) -> str:
     """For titles, names and file names: sanitized, bidi overrides removed, one line."""
     text = sanitize_text(text).translate(_BIDI_CONTROLS)
     return " ".join(text.split())
+
+
+def sanitize_file_name(name: str) -> str:
+    """A file name or path as shown to users: undecodable bytes shown as U+FFFD, then a safe line.
+
+    Names read from the file system may hold bytes that are not UTF-8 (as surrogate escapes);
+    printing those would raise, so they become replacement characters first.
+    """
+    readable = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return sanitize_line(readable)

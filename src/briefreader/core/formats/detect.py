@@ -84,9 +84,11 @@ def _declared_charset(head: bytes) -> str | None:
     if not match:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
+        name = codecs.lookup(match.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
+    # As browsers do (WHATWG Encoding): pages labelled latin-1 or ASCII are windows-1252.
+    return "cp1252" if name in {"iso8859-1", "latin-1", "ascii"} else name
 
 
 _UTF8_MULTIBYTE = re.compile(

@@ -10,12 +10,13 @@ from briefreader.core.formats.structure import Block, looks_like_heading, sectio
 from briefreader.core.models import Section
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_BYLINE = re.compile(
+BYLINE = re.compile(
     r"^(?:by\s+)?(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,\s*(?P<source>[^,.!?]{2,60})$"
 )
-_BY_AUTHOR = re.compile(
-    r"^by\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&)){1,5})$", re.I
-)
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|der|da|di|le|la|bin|al)){1,6}"
+_BY_AUTHOR = re.compile(rf"^by\s+(?P<author>{_NAME})$", re.I)
+# "By Name — 24 July 2023", "By Name | Reuters", "By Name, Staff Writer"
+_BY_AUTHOR_AND_MORE = re.compile(rf"^by\s+(?P<author>{_NAME})\s*(?:[,|–—·•]|\s-)\s*.{{0,80}}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,20 @@ class ParsedText:
     author: str | None
     source: str | None
     sections: tuple[Section, ...]
+
+
+def byline_author(line: str) -> str | None:
+    """The author named by a byline such as 'By Name Surname' (None for any other line)."""
+    text = line.strip()
+    if len(text) > 160:
+        return None
+    match = _BY_AUTHOR.match(text) or _BY_AUTHOR_AND_MORE.match(text)
+    if match is None:
+        return None
+    author = match.group("author").strip()
+    if author.split()[-1].lower() in {"and", "&"}:
+        return None
+    return author
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -42,7 +57,7 @@ def parse_text(text: str) -> ParsedText:
     paragraphs = [p for p in split_paragraphs(text) if p.strip()]
     author = source = title = None
     if paragraphs:
-        byline = _BYLINE.match(paragraphs[0]) or _BY_AUTHOR.match(paragraphs[0])
+        byline = BYLINE.match(paragraphs[0]) or _BY_AUTHOR.match(paragraphs[0])
         if byline:
             author = byline.group("author")
             source = byline.groupdict().get("source")
@@ -51,14 +66,16 @@ def parse_text(text: str) -> ParsedText:
     if source is None and holders:
         source = holders[0]
     paragraphs = [p for p in paragraphs if not is_boilerplate(p)]
-    if (
+    if len(paragraphs) > 2 and author is None and byline_author(paragraphs[1]):
+        # "Headline" then "By Name": the byline confirms the first line is the title.
+        title, author, paragraphs = paragraphs[0], byline_author(paragraphs[1]), paragraphs[2:]
+    elif (
         len(paragraphs) > 1
         and looks_like_heading(paragraphs[0])
         and not looks_like_heading(paragraphs[1])
     ):
         title, paragraphs = paragraphs[0], paragraphs[1:]
-        if author is None and paragraphs and _BY_AUTHOR.match(paragraphs[0]):
-            author = _BY_AUTHOR.match(paragraphs[0]).group("author")  # type: ignore[union-attr]
-            paragraphs = paragraphs[1:]
+        if author is None and paragraphs and byline_author(paragraphs[0]):
+            author, paragraphs = byline_author(paragraphs[0]), paragraphs[1:]
     blocks = [Block(p, heading=looks_like_heading(p)) for p in paragraphs]
     return ParsedText(title, author, source, sections_from_blocks(blocks))

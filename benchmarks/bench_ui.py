@@ -1,0 +1,157 @@
+"""UI timings: launch to first paint, search keystroke to results, reader keys, 1 MB articles.
+
+    python benchmarks/bench_ui.py [--articles 10000]
+
+Runs the real app headless (Pilot). Uses temporary config, data and cache folders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def isolate() -> Path:
+    home = Path(tempfile.mkdtemp(prefix="briefreader-bench-"))
+    os.environ["BRIEFREADER_CONFIG"] = str(home / "config.toml")
+    os.environ["BRIEFREADER_DATA_DIR"] = str(home / "data")
+    os.environ["BRIEFREADER_CACHE_DIR"] = str(home / "cache")
+    return home
+
+
+async def first_paint(folder: Path) -> tuple[float, float]:
+    """Seconds from building the app to the list painted, and to the index refreshed."""
+    from briefreader.cli.tui_cmd import make_app
+    from briefreader.ui.widgets.article_list import ArticleList
+
+    start = time.perf_counter()
+    app = make_app([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        while not articles.summaries:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        painted = time.perf_counter() - start
+        await app.workers.wait_for_complete()
+        indexed = time.perf_counter() - start
+    return painted, indexed
+
+
+async def search_latency(folder: Path, queries: list[str]) -> list[float]:
+    """Milliseconds from a keystroke in library search to its results shown."""
+    from textual.widgets import OptionList
+
+    from briefreader.cli.tui_cmd import make_app
+    from briefreader.ui.screens.search import SearchScreen
+
+    app = make_app([folder])
+    timings: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("S")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for query in queries:
+            for typed in (query[: n + 1] for n in range(len(query))):
+                start = time.perf_counter()
+                await pilot.press(typed[-1])
+                while screen.result is None or screen.result.query != typed:
+                    await asyncio.sleep(0.001)
+                await pilot.pause()
+                screen.query_one(OptionList).render_lines(screen.query_one(OptionList).region)
+                timings.append((time.perf_counter() - start) * 1000)
+            for _ in query:
+                await pilot.press("backspace")
+            await pilot.pause(0.1)
+    return timings
+
+
+def big_article(folder: Path, megabytes: float) -> Path:
+    paragraph = (
+        "Officials said the drone strikes near Kherson continued through the night, and "
+        "the price cap on crude exports was discussed again in Brussels on Monday. "
+    ) * 4
+    count = int(megabytes * 1_000_000 / len(paragraph))
+    path = folder / "big.txt"
+    path.write_text("A very long article\n\n" + "\n\n".join([paragraph] * count) + "\n")
+    return path
+
+
+async def reader_keys(folder: Path) -> dict[str, float]:
+    """Milliseconds for opening a 1 MB article, a resize, and j/k, n/N, J/K."""
+    from textual.geometry import Region
+
+    from briefreader.cli.tui_cmd import make_app
+    from briefreader.ui.widgets.reader import ReaderView
+
+    app = make_app([folder])
+    figures: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        reader = app.screen.query_one(ReaderView)
+        analysis = app.library.open_article(app.screen.summaries[0].id)
+        region = Region(0, 0, reader.size.width, reader.size.height)
+
+        def timed(name: str, action) -> None:
+            start = time.perf_counter()
+            action()
+            reader.render_lines(region)
+            figures[name] = (time.perf_counter() - start) * 1000
+
+        timed("open 1 MB article", lambda: reader.show(analysis))
+        await pilot.pause()
+        timed("j", reader.action_cursor_down)
+        timed("k", reader.action_cursor_up)
+        timed("find 'kherson' (all matches)", lambda: reader.find("kherson"))
+        timed("n", reader.action_find_next)
+        timed("N", reader.action_find_previous)
+        timed("G", reader.action_bottom)
+        start = time.perf_counter()
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        figures["resize re-flow (incl. repaint)"] = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        await pilot.press("J")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        figures["J (open next article, incl. repaint)"] = (time.perf_counter() - start) * 1000
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    args = parser.parse_args()
+    home = isolate()
+    from corpus import write_corpus
+
+    painted, indexed = asyncio.run(first_paint(ROOT / "articles"))
+    print(f"bundled articles: first paint {painted:.2f} s, index ready {indexed:.2f} s")
+    large = home / "corpus"
+    write_corpus(large, args.articles)
+    _painted, indexed = asyncio.run(first_paint(large))
+    print(f"{args.articles} articles, cold index: index ready {indexed:.2f} s")
+    painted, _indexed = asyncio.run(first_paint(large))
+    print(f"{args.articles} articles, warm index: first paint {painted:.2f} s")
+    timings = asyncio.run(search_latency(large, ["drone", "kherson price", "minister said"]))
+    p95 = statistics.quantiles(timings, n=20)[-1]
+    print(f"search keystroke to results painted: median {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms")
+    big = home / "big"
+    big.mkdir()
+    big_article(big, 1.0)
+    (big / "small.txt").write_text("A small one\n\nJust a line.\n")
+    for name, value in asyncio.run(reader_keys(big)).items():
+        print(f"{name}: {value:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

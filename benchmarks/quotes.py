@@ -1,0 +1,91 @@
+"""Time quote extraction against reading, over a generated corpus or any folder of articles.
+
+Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N]
+
+Without FOLDER, writes a corpus with benchmarks/corpus.py into a temporary folder. Reports
+the time to read and parse each article (what indexing does anyway), the time extraction
+adds, and the ratio; `--long N` also times one article of N paragraphs to show the cost stays
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefreader.core.models import Article, Paragraph, Section
+from briefreader.core.quotes import extract_quotes
+from briefreader.core.reader import read_article
+
+HERE = Path(__file__).resolve().parent
+
+
+def corpus(folder: Path, articles: int) -> Path:
+    subprocess.run(
+        [sys.executable, str(HERE / "corpus.py"), str(folder), "--articles", str(articles)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return folder
+
+
+def time_folder(folder: Path) -> None:
+    read_times, quote_times, quotes = [], [], 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        start = time.perf_counter()
+        article = read_article(path, root=folder)
+        read_times.append(time.perf_counter() - start)
+        if not isinstance(article, Article):
+            continue
+        start = time.perf_counter()
+        quotes += len(extract_quotes(article))
+        quote_times.append(time.perf_counter() - start)
+    n = len(quote_times)
+    print(f"articles={n} quotes={quotes}")
+    print(f"read+parse  total={sum(read_times):.2f}s  mean={1000 * statistics.mean(read_times):.2f}ms")
+    print(f"quotes      total={sum(quote_times):.2f}s  mean={1000 * statistics.mean(quote_times):.2f}ms"
+          f"  p95={1000 * sorted(quote_times)[int(n * 0.95)]:.2f}ms")  # fmt: skip
+    print(f"quotes / read+parse = {sum(quote_times) / sum(read_times):.2f}")
+
+
+def time_long(paragraphs: int) -> None:
+    block = [
+        "“We will not back down,” Defence Minister Olena Kovalenko told reporters in Kyiv.",
+        "She said the so-called “grain corridor” would stay open “as long as it takes.”",
+        "Russian officials said the strikes hit “military infrastructure” near the port.",
+        "Analysts were unconvinced. “It is a bluff,” said John Kirby, a fellow at the institute.",
+        "“The market had priced in a calm summer,” he added.",
+    ]
+    for size in (paragraphs // 10, paragraphs):
+        texts = [block[i % len(block)] for i in range(size)]
+        section = Section(None, tuple(Paragraph(i, t) for i, t in enumerate(texts)))
+        article = Article(Path("long.txt"), "x", "x", "text", None, None, None, None, None, (section,))
+        start = time.perf_counter()
+        found = extract_quotes(article)
+        elapsed = time.perf_counter() - start
+        print(f"one article of {size} paragraphs: {len(found)} quotes in {elapsed:.3f}s "
+              f"({1e6 * elapsed / size:.0f}µs per paragraph)")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, nargs="?")
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--long", type=int, default=5000)
+    args = parser.parse_args()
+    if args.folder is not None:
+        time_folder(args.folder)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            time_folder(corpus(Path(tmp) / "corpus", args.articles))
+    if args.long:
+        time_long(args.long)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""`briefreader topics`: every place the tracked topics are named, as a table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.console import Console
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from briefreader.cli.common import (
+    UserError,
+    add_paths_argument,
+    display_path,
+    load_settings,
+    open_library,
+    print_json,
+    print_skips,
+)
+from briefreader.core.library import Library
+from briefreader.core.models import Article, Topic, TopicHit
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "topics",
+        help="list where the tracked topics are named (drones, Kherson, ...)",
+        description="Every match of the configured topics, in section headings (paragraph -1) "
+        "and paragraphs, with the topics each section is tagged with.",
+    )
+    add_paths_argument(parser)
+    parser.add_argument("--topic", metavar="NAME", help="only this topic")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.set_defaults(run=run)
+
+
+def article_topic_hits(
+    library: Library, article: Article
+) -> list[tuple[TopicHit, tuple[str, ...]]]:
+    """Each hit in reading order (a section's heading before its paragraphs) with its section's topics."""
+    matcher = library.matcher
+    hits = matcher.article_hits(article)
+    rows = []
+    for section in article.sections:
+        indexes = {p.index for p in section.paragraphs}
+        section_hits = matcher.heading_hits(section) + [h for h in hits if h.paragraph in indexes]
+        tagged = matcher.section_topics(section, hits)
+        rows.extend((hit, tagged) for hit in section_hits)
+    return rows
+
+
+def hit_json(article: Article, hit: TopicHit, section_topics: tuple[str, ...]) -> dict[str, Any]:
+    """The DESIGN §10 shape of one hit, plus where it is and its section's topics."""
+    return {
+        "path": display_path(article.path),
+        "topic": hit.topic,
+        "paragraph": hit.paragraph,
+        "section": hit.section,
+        "match": hit.match,
+        "start": hit.start,
+        "end": hit.end,
+        "in_heading": hit.paragraph == -1,
+        "section_topics": list(section_topics),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    library = open_library(args.paths, settings)
+    topics = {topic.name: topic for topic in library.topics}
+    if args.topic is not None and args.topic not in topics:
+        known = ", ".join(topics) or "none are configured"
+        raise UserError(f"no topic named '{args.topic}' (topics: {known})")
+    report = library.read_all()
+    print_skips(report.skipped)
+    rows = [
+        (article, hit, tagged)
+        for article in report.articles
+        for hit, tagged in article_topic_hits(library, article)
+        if args.topic is None or hit.topic == args.topic
+    ]
+    if args.json:
+        print_json([hit_json(article, hit, tagged) for article, hit, tagged in rows])
+    else:
+        print_table(rows, topics)
+    if not report.articles:
+        raise UserError("no article could be read (see the reasons above)")
+    return 0
+
+
+def print_table(
+    rows: list[tuple[Article, TopicHit, tuple[str, ...]]], topics: dict[str, Topic]
+) -> None:
+    """A table for people: one row per hit, then how often each topic was named."""
+    console = Console()
+    if not rows:
+        console.print("No topic is named in these articles.")
+        return
+    by_article: dict[str, list[tuple[TopicHit, tuple[str, ...]]]] = {}
+    titles: dict[str, Article] = {}
+    for article, hit, tagged in rows:
+        by_article.setdefault(article.id, []).append((hit, tagged))
+        titles[article.id] = article
+    for article_id, hits in by_article.items():
+        article = titles[article_id]
+        table = Table("Section", "¶", "Topic", "Match", title=Text(article.display_title))
+        table.caption = Text(display_path(article.path))
+        shown_section: object = object()
+        for hit, tagged in hits:
+            topic = topics[hit.topic]
+            style = Style(color=topic.color)
+            section = Text()
+            if hit.section != shown_section:  # name each section once, with its tags
+                section.append(hit.section or "(lead)")
+                for name in tagged:
+                    section.append(" ●", Style(color=topics[name].color))
+                shown_section = hit.section
+            table.add_row(
+                section,
+                "heading" if hit.paragraph == -1 else str(hit.paragraph),
+                Text(topic.label, style),
+                Text(hit.match, style),
+            )
+        console.print(table)
+    counts: dict[str, int] = {}
+    for _, hit, _ in rows:
+        counts[hit.topic] = counts.get(hit.topic, 0) + 1
+    summary = Text("Hits: ")
+    for i, (name, count) in enumerate(counts.items()):
+        summary.append(", " if i else "")
+        summary.append(topics[name].label, Style(color=topics[name].color))
+        summary.append(f" {count}")
+    summary.append("   (● the section is tagged with the topic of that colour)")
+    console.print(summary)

@@ -1,0 +1,245 @@
+"""Reporting clauses in a paragraph: sentences, reporting verbs and who does the reporting."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefreader.core.names import DAYS, person_in_run
+from briefreader.core.noun_phrases import (
+    ABBREVIATIONS,
+    MASK,
+    Subject,
+    Token,
+    boundary,
+    is_name_word,
+    name_kind,
+    subject_after,
+    subject_ending_at,
+)
+
+REPORTING_VERBS = frozenset(
+    """said says say told tells added adds asked asks stated states wrote writes explained
+    explains noted notes argued argues warned warns insisted insists claimed claims declared
+    declares announced announces replied replies responded responds continued continues
+    observed observes remarked remarks acknowledged acknowledges admitted admits conceded
+    concedes suggested suggests stressed stresses emphasized emphasised emphasizes emphasises
+    recalled recalls predicted predicts cautioned cautions countered counters complained
+    complains tweeted tweets posted posts testified testifies ruled rules concluded concludes
+    confirmed confirms urged urges vowed vows promised promises pledged pledges boasted
+    boasts joked jokes quipped quips shouted shouts yelled yells screamed chanted chant
+    chants whispered whispers mused muses lamented laments described describes called calls
+    contended contends maintained maintains asserted asserts alleged alleges commented
+    comments elaborated reiterated reiterates underscored underscores reckoned reckons
+    recounted recounts agreed agrees objected protested sighed laughed demanded demands
+    thundered fumed scoffed snapped retorted wondered wonders texted messaged emailed
+    blogged reported reports estimated estimates charged charges accused accuses pleaded
+    pleads opined forecast forecasts remembers remembered recalls writes accused""".split()
+)
+# Verbs that put their subject after them: `“…,” said Becca Wasser`.
+INVERTING_VERBS = frozenset(
+    """said says added adds asked asks wrote writes explained explains noted notes argued
+    argues warned warns insisted insists continued continues replied replies recalled recalls
+    remarked observed countered concluded concludes cautioned stressed suggested suggests
+    declared announced tweeted posted quipped joked shouted yelled""".split()
+)
+NOUN_OR_VERB = frozenset(
+    """calls claims posts notes comments remarks charges promises pledges vows demands
+    forecasts estimates rules states counters reports replies tweets""".split()
+)
+PARTICIPLES = frozenset(
+    """saying adding telling noting writing arguing warning insisting explaining claiming
+    calling describing stressing asking declaring urging suggesting stating""".split()
+)
+OPENING_CLAUSE = frozenset(
+    """after before when while as in on at during despite although though if since for with by
+    outside inside beyond near across among around behind""".split()
+)
+COMMON_VERBS = REPORTING_VERBS | frozenset(
+    """held had has have is was are were made took gave met went came sent led ran left kept
+    brought put set began won lost paid sold bought built spent thought felt saw""".split()
+)
+# Words that may stand between a subject and its verb without changing who speaks.
+BETWEEN_SUBJECT_AND_VERB = (
+    frozenset(
+        """also later then previously earlier recently further again has had have would will
+        was were is are did does reportedly separately similarly simply flatly publicly
+        privately repeatedly once often subsequently yesterday today tonight on last this
+        week month morning afternoon evening night however too only""".split()
+    )
+    | DAYS
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A reporting verb in a paragraph and its subject (None for a bare participle)."""
+
+    verb_start: int
+    verb_end: int
+    subject: Subject | None
+    sentence: int
+    participle: bool = False
+
+
+def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
+    """The paragraph with every quoted region (marks included) blanked out."""
+    chars = list(text)
+    for start, end in regions:
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _abbreviation(token: Token) -> bool:
+    return token.text.endswith(".") and (len(token.text) <= 2 or token.text.lower() in ABBREVIATIONS)
+
+
+def sentence_starts(original: str, masked: str, tokens: Sequence[Token]) -> list[int]:
+    """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
+    whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
+    starts = [0]
+    for before, after in zip(tokens, tokens[1:], strict=False):
+        gap = masked[before.end : after.start]
+        first_mask = gap.find(MASK)
+        if first_mask >= 0:
+            opened = before.end + first_mask
+            if re.search(r"[.!?][)\]]*\s*$", masked[before.end : opened]) and not _abbreviation(before):
+                starts.append(opened)
+            closed = masked.rfind(MASK, before.end, after.start) + 1
+            last_char = original[: closed - 1].rstrip()[-1:]
+            rest = masked[closed : after.start]
+            if after.capitalised and (
+                (last_char == "." and rest.strip() == "") or re.match(r"\s*[.!?]", rest)
+            ):
+                starts.append(after.start)
+            continue
+        if _abbreviation(before):
+            continue
+        if re.match(r"\s*[)\]]*[.!?]", gap) and (after.capitalised or gap.rstrip()[-1:] in "“\"‘"):
+            starts.append(after.start)
+    return sorted(set(starts))
+
+
+def sentence_index(starts: Sequence[int], offset: int) -> int:
+    """Which sentence (0-based) the offset falls in, given the sorted sentence starts."""
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _person_like(subject: Subject) -> bool:
+    if subject.kind == "pronoun":
+        return True
+    if subject.kind != "name":
+        return False
+    words = subject.name.split()
+    return person_in_run(subject.name) is not None or (
+        len(words) >= 2 and name_kind(words) == "name"
+    )
+
+
+def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int) -> Subject | None:
+    last = verb - 1
+    while last >= floor and tokens[last].lower in BETWEEN_SUBJECT_AND_VERB and not boundary(
+        masked, tokens[last], tokens[last + 1]
+    ):
+        last -= 1
+    if last < floor:
+        return None
+    gap = masked[tokens[last].end : tokens[last + 1].start]
+    if MASK in gap:
+        return None
+    if tokens[last].lower in ("and", "but", "then") and not re.search(r"[,—–()]", gap):
+        # "he smiled and said": the subject of the first verb speaks.
+        for j in range(last - 1, max(floor, last - 6) - 1, -1):
+            if boundary(masked, tokens[j], tokens[j + 1]):
+                break
+            if tokens[j].lower in ("he", "she", "they", "it", "we") or is_name_word(tokens[j]):
+                return subject_ending_at(tokens, masked, j, floor)
+        return sentence_subject(tokens, masked, None, None, first=floor)
+    if not re.search(r"[,—–()]", gap):
+        return subject_ending_at(tokens, masked, last, floor)
+    # An appositive between subject and verb: "Jonathan Lord, senior fellow at CNAS, said";
+    # "The chancellor, Rachel Reeves, told". A person wins; else the phrase that opens the clause.
+    candidates: list[Subject] = []
+    j = last
+    while j >= max(floor, last - 40) and len(candidates) < 4:
+        right_gap = masked[tokens[j].end : tokens[j + 1].start]
+        if MASK in right_gap:
+            break
+        if re.search(r"[,—–()]", right_gap):
+            found = subject_ending_at(tokens, masked, j, floor)
+            if found is not None:
+                if _person_like(found):
+                    return found
+                candidates.append(found)
+        j -= 1
+    return candidates[-1] if candidates else None
+
+
+def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, floor: int) -> bool:
+    """The verb follows a quotation or a comma directly (`“…,” said X`, `…, said X`)."""
+    if verb == floor:
+        return True
+    gap = masked[tokens[verb - 1].end : tokens[verb].start]
+    return MASK in gap or "," in gap
+
+
+def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
+    """Every reporting verb in the paragraph with its subject, in order."""
+    reports: list[Report] = []
+    sentence_of = [sentence_index(starts, t.start) for t in tokens]
+    floors: dict[int, int] = {}
+    ceilings: dict[int, int] = {}
+    for i, sentence in enumerate(sentence_of):
+        floors.setdefault(sentence, i)
+        ceilings[sentence] = i + 1
+    for i, token in enumerate(tokens):
+        word = token.lower
+        according = word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to"
+        if word not in REPORTING_VERBS and word not in PARTICIPLES and not according:
+            continue
+        sentence = sentence_of[i]
+        floor, ceiling = floors[sentence], ceilings[sentence]
+        if according:
+            subject = subject_after(tokens, masked, i + 1, ceiling)
+            reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))
+            continue
+        if word in NOUN_OR_VERB and (
+            i + 1 >= len(tokens) or re.match(r"\s*[.;:]", masked[token.end : tokens[i + 1].start])
+        ):
+            continue  # "the team's strategy calls." is a noun
+        if word in PARTICIPLES:
+            reports.append(Report(token.start, token.end, None, sentence, participle=True))
+            continue
+        subject = None
+        if word in INVERTING_VERBS and _follows_quote_or_comma(masked, tokens, i, floor):
+            subject = subject_after(tokens, masked, i, ceiling)
+        if subject is None:
+            subject = _subject_before(tokens, masked, i, floor)
+        if subject is None and word in ("called", "calls", "described", "describes", "reported"):
+            continue
+        reports.append(Report(token.start, token.end, subject, sentence))
+    return reports
+
+
+def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int] | None,
+                     sentence: int | None, first: int | None = None) -> Subject | None:  # fmt: skip
+    """The noun phrase that opens a sentence, for participles with no subject of their own."""
+    if first is None and starts is not None:
+        first = next((i for i, t in enumerate(tokens) if sentence_index(starts, t.start) == sentence), None)
+    if first is None or first >= len(tokens):
+        return None
+    ends = [i for i in range(first, min(first + 15, len(tokens) - 1))
+            if re.search(r"[,—–]", masked[tokens[i].end : tokens[i + 1].start])]  # fmt: skip
+    opener = tokens[first]
+    if ends and (opener.text.isupper() or opener.lower in OPENING_CLAUSE or opener.lower.endswith(("ing", "ed"))):
+        first = ends[0] + 1  # past a dateline ("NEW YORK —") or an opening clause ("Asked …,")
+    last = first
+    while last + 1 < len(tokens) and last - first < 8 and not boundary(masked, tokens[last], tokens[last + 1]):
+        nxt = tokens[last + 1]
+        if nxt.lower in BETWEEN_SUBJECT_AND_VERB or nxt.lower.endswith("ed") or nxt.lower in COMMON_VERBS:
+            break
+        last += 1
+    return subject_ending_at(tokens, masked, last, first)

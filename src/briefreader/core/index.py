@@ -1,0 +1,528 @@
+"""The Whoosh index of a library: schema, open-or-rebuild, incremental writes, search, spelling.
+
+The only module that imports whoosh; everything it returns is briefreader's own dataclasses.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import shutil
+import struct
+import threading
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import analysis, fields, index, qparser, query
+from whoosh.index import LockError
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.scoring import BM25F
+
+from briefreader.core.models import SearchHit, SearchResult
+from briefreader.core.snippets import snippet
+
+SCHEMA_VERSION = 1
+MARKER_NAME = "briefreader-index.json"
+MARKER_FORMAT = "briefreader search index"
+INDEX_NAME = "MAIN"
+
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
+_STOPWORDS = frozenset(analysis.STOP_WORDS)
+_STEMS: dict[str, str] = {}
+_STEM_CACHE_LIMIT = 400_000
+
+
+# What reading a damaged index raises: files cut short, random bytes in pickles and headers.
+_DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+           struct.error, zlib.error, pickle.UnpicklingError, index.IndexError)  # fmt: skip
+
+
+class IndexDamaged(Exception):
+    """The index cannot be used as it is; it must be moved aside and rebuilt."""
+
+
+class QueryProblem(Exception):
+    """A query that parses but cannot run; the message says why."""
+
+
+class IndexBusy(Exception):
+    """Another process is writing the index."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """What the index remembers about one article file."""
+
+    article_id: str
+    meta: dict[str, Any]  # path, size, mtime_ns, fingerprint, title, source, published...
+
+
+def stem(word: str) -> str:
+    """The Porter stem of a lowercase word, cached: the same words recur all the time."""
+    stemmed = _STEMS.get(word)
+    if stemmed is None:
+        stemmed = porter_stem(word)
+        if len(_STEMS) < _STEM_CACHE_LIMIT:
+            _STEMS[word] = stemmed
+    return stemmed
+
+
+def analysed_terms(text: str, stemming: bool = True) -> list[str]:
+    """The terms a text is indexed under: lowercase words, stop words out, stemmed."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOPWORDS]
+    return [stem(w) for w in words] if stemming else words
+
+
+def word_terms(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) of each word of a text, for marking matches in snippets."""
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        yield match.start(), match.end(), stem(word)
+        yield match.start(), match.end(), word
+
+
+class _Analyzer(analysis.Analyzer):
+    """Query-time twin of `analysed_terms`, in the shape Whoosh's query parser expects."""
+
+    def __init__(self, stemming: bool = True, whole_words: bool = False) -> None:
+        self.stemming = stemming
+        self.whole_words = whole_words
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, mode: str = "", **kwargs: Any) -> Iterator[Any]:  # fmt: skip
+        token = analysis.Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        words = value.lower().split() if self.whole_words else analysed_terms(value, self.stemming)
+        for pos, word in enumerate(words, start_pos):
+            token.text = token.original = word
+            token.stopped = False
+            token.boost = 1.0
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(word)
+            yield token
+
+
+class _FastText(fields.TEXT):
+    """A TEXT field that indexes without Whoosh's per-token pipeline, and remembers the last
+    value: article-level fields repeat on every paragraph of an article."""
+
+    def __init__(self, *, stemming: bool = True, whole_words: bool = False, boost: float = 1.0,
+                 stored: bool = False) -> None:  # fmt: skip
+        super().__init__(
+            analyzer=_Analyzer(stemming, whole_words), phrase=True, field_boost=boost, stored=stored
+        )
+        self.stemming = stemming
+        self.whole_words = whole_words
+        self._last: tuple[Any, list[Any]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_last"] = None
+        return state
+
+    def index(self, value: Any, **kwargs: Any) -> list[Any]:
+        last = self._last
+        if last is not None and last[0] is value:
+            return last[1]
+        if self.whole_words:
+            words = str(value).lower().split()
+        else:
+            words = analysed_terms(str(value), self.stemming)
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for pos, word in enumerate(words):
+            positions[word].append(pos)
+        encode = self.format.encode
+        boost = self.format.field_boost
+        items = [
+            (word.encode("utf-8"), len(poses), len(poses) * boost, encode(poses))
+            for word, poses in positions.items()
+        ]
+        self._last = (value, items)
+        return items
+
+
+def build_schema() -> fields.Schema:
+    """Paragraph documents (kind "p") carry the searchable text plus their article's fields;
+    article documents (kind "a") carry what the list and refresh need; vocabulary documents
+    (kind "v") hold surface words so prefixes and spelling work on a stemmed index."""
+    return fields.Schema(
+        kind=fields.ID(stored=True),
+        article=fields.ID(stored=True),
+        para=fields.STORED(),
+        text=fields.STORED(),
+        meta=fields.STORED(),
+        analysis=fields.STORED(),
+        body=_FastText(),
+        title=_FastText(boost=2.5),
+        source=_FastText(stemming=False),
+        author=_FastText(stemming=False),
+        speaker=_FastText(stemming=False),
+        topic=_FastText(whole_words=True),
+        date=fields.ID(),
+        word=fields.KEYWORD(scorable=False),
+    )
+
+
+SEARCH_FIELDS = ("body", "title")
+
+
+class SearchIndex:
+    """One library's index on disk: opened lazily, rebuilt when damaged, safe to share."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._index: Any = None
+        self._searcher: Any = None
+        self._lock = threading.RLock()
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @property
+    def marker_path(self) -> Path:
+        return self.directory / MARKER_NAME
+
+    def read_marker(self) -> dict[str, Any] | None:
+        try:
+            marker = json.loads(self.marker_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return marker if isinstance(marker, dict) and marker.get("format") == MARKER_FORMAT else None
+
+    def _write_marker(self, **values: Any) -> None:
+        marker = {"format": MARKER_FORMAT, "schema": SCHEMA_VERSION, **values}
+        temporary = self.marker_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(marker), encoding="utf-8")
+        temporary.replace(self.marker_path)
+
+    def exists(self) -> bool:
+        return self.directory.exists()
+
+    def problem(self) -> str | None:
+        """Why the index on disk cannot be used as it is, or None when it looks sound."""
+        if not self.directory.exists():
+            return None
+        marker = self.read_marker()
+        if marker is None:
+            return "the index folder was not made by this version of briefreader"
+        if marker.get("schema") != SCHEMA_VERSION:
+            return "the index was made by another version of briefreader"
+        if not marker.get("complete"):
+            return "the last indexing did not finish"
+        return None
+
+    def open(self) -> Any:
+        """The Whoosh index, creating it when missing. Raises IndexDamaged."""
+        with self._lock:
+            if self._index is not None:
+                return self._index
+            problem = self.problem()
+            if problem is not None:
+                raise IndexDamaged(problem)
+            if not self.directory.exists():
+                self._create()
+            try:
+                ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                count = ix.doc_count_all()
+            except Exception as error:  # Whoosh raises many types on a damaged folder
+                raise IndexDamaged(f"the index could not be opened ({type(error).__name__})") from None
+            marker = self.read_marker() or {}
+            if marker.get("documents") != count and not self.is_busy():
+                raise IndexDamaged("the index holds a different number of documents than recorded")
+            self._index = ix
+            return ix
+
+    def _create(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # The marker comes first: a crash before the end leaves "complete": false behind.
+        self._write_marker(complete=False, documents=0)
+        index.create_in(str(self.directory), build_schema(), indexname=INDEX_NAME)
+        self._write_marker(complete=True, documents=0)
+
+    def move_aside(self) -> Path | None:
+        """Move the index folder out of the way (keeping one damaged copy for diagnosis)."""
+        with self._lock:
+            self.close()
+            if not self.directory.exists():
+                return None
+            aside = self.directory.with_name(self.directory.name + ".damaged")
+            shutil.rmtree(aside, ignore_errors=True)
+            try:
+                self.directory.rename(aside)
+            except OSError:
+                shutil.rmtree(self.directory, ignore_errors=True)
+                return None
+            return aside
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
+            self._index = None
+
+    def is_busy(self) -> bool:
+        """True while another writer holds the lock."""
+        if self._index is None and not self.directory.exists():
+            return False
+        try:
+            ix = self._index or index.open_dir(str(self.directory), indexname=INDEX_NAME)
+            lock = ix.lock("WRITELOCK")
+            if lock.acquire(blocking=False):
+                lock.release()
+                return False
+            return True
+        except Exception:
+            return False
+
+    @contextmanager
+    def searcher(self) -> Iterator[Any]:
+        """A searcher on the last committed state; reused while the index does not change."""
+        with self._lock:
+            ix = self.open()
+            try:
+                self._searcher = self._fresh_searcher(ix)
+                yield self._searcher
+            except QueryProblem:
+                raise
+            except _DAMAGE as error:
+                raise IndexDamaged(f"the index could not be read ({type(error).__name__})") from None
+            except Exception as error:  # Whoosh reports some damage as a bare Exception
+                if type(error) is not Exception:
+                    raise
+                raise IndexDamaged(f"the index could not be read ({error})") from None
+
+    def _fresh_searcher(self, ix: Any) -> Any:
+        if self._searcher is not None:
+            try:
+                return self._searcher.refresh()
+            except Exception:  # a reader reused across segment changes can fail: start over
+                self._searcher.close()
+        return ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def indexed_articles(self) -> dict[str, IndexedArticle]:
+        """Every article the index holds, by id."""
+        with self.searcher() as searcher:
+            return {
+                doc["article"]: IndexedArticle(doc["article"], doc["meta"])
+                for doc in searcher.documents(kind="a")
+            }
+
+    def article(self, article_id: str) -> tuple[dict[str, Any], str] | None:
+        """The stored metadata and analysis JSON of one article."""
+        with self.searcher() as searcher:
+            doc = searcher.document(kind="a", article=article_id)
+        return None if doc is None else (doc["meta"], doc.get("analysis") or "{}")
+
+    def document_count(self) -> int:
+        with self.searcher() as searcher:
+            return int(searcher.doc_frequency("kind", "a"))
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[IndexBatch]:
+        """A batch of changes committed together; cancelled (lock released) on any error."""
+        ix = self.open()
+        try:
+            writer = ix.writer(limitmb=96, procs=1, timeout=0.0)
+        except LockError:
+            raise IndexBusy("another briefreader is updating the index") from None
+        batch = IndexBatch(writer)
+        try:
+            yield batch
+            if not batch.changed:
+                _cancel(writer)
+                return
+            marker = self.read_marker() or {}
+            self._write_marker(complete=False, documents=marker.get("documents", -1))
+            batch.add_vocabulary()
+            writer.commit()
+        except BaseException:
+            _cancel(writer)
+            raise
+        with self._lock:
+            self.close()
+            ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
+            self._write_marker(complete=True, documents=ix.doc_count_all())
+            self._index = ix
+
+    # -- searching --------------------------------------------------------------------------
+
+    def parse(self, text: str) -> Any:
+        """Whoosh's query language over the body and (boosted) title; raises ValueError."""
+        parser = qparser.MultifieldParser(list(SEARCH_FIELDS), build_schema_cached())
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        parser.add_plugin(qparser.PlusMinusPlugin())
+        parser.remove_plugin_class(qparser.GtLtPlugin)
+        return parser.parse(text)
+
+    def search(self, parsed: Any, limit: int, display: str) -> SearchResult:
+        """Best paragraph of each of the top `limit` articles for a parsed query."""
+        with self.searcher() as searcher:
+            window = max(limit * 4, 40)
+            while True:
+                try:
+                    results = searcher.search(parsed, limit=window, filter=_PARAGRAPHS)
+                except query.QueryError as error:
+                    raise QueryProblem(f"Cannot run this query: {error}.") from None
+                best: dict[str, Any] = {}
+                for hit in results:
+                    best.setdefault(hit["article"], hit)
+                    if len(best) >= limit:
+                        break
+                scored = results.scored_length()
+                if len(best) >= limit or scored < window or window >= 5000:
+                    break
+                window *= 4
+            if not best:
+                return SearchResult(display, (), 0)
+            matched = {
+                text.decode("utf-8") if isinstance(text, bytes) else text
+                for field, text in parsed.existing_terms(searcher.reader(), expand=True)
+                if field in SEARCH_FIELDS
+            }
+            hits = tuple(self._hit(searcher, hit, matched) for hit in best.values())
+            total = len(hits) if scored < window else max(len(hits), results.estimated_length())
+        return SearchResult(display, hits, total)
+
+    def _hit(self, searcher: Any, hit: Any, matched: set[str]) -> SearchHit:
+        meta = searcher.document(kind="a", article=hit["article"])["meta"]
+        text, ranges = snippet(hit["text"], matched, word_terms)
+        return SearchHit(
+            path=Path(meta["path"]),
+            article_id=hit["article"],
+            title=meta["title"],
+            source=meta.get("source"),
+            score=round(float(hit.score), 4),
+            paragraph=int(hit["para"]),
+            snippet=text,
+            highlights=ranges,
+        )
+
+    def term_count(self, term: str) -> int:
+        """How many paragraphs hold an indexed body term."""
+        with self.searcher() as searcher:
+            return int(searcher.reader().doc_frequency("body", term))
+
+    def prefix_terms(self, prefix: str, most: int, scan: int = 400) -> list[str]:
+        """The `most` commonest indexed terms for words starting with `prefix`."""
+        with self.searcher() as searcher:
+            reader = searcher.reader()
+            stems: set[str] = set()
+            for count, word in enumerate(reader.expand_prefix("word", prefix)):
+                if count >= scan:
+                    break
+                stems.add(stem(word.decode("utf-8") if isinstance(word, bytes) else word))
+            frequency = {s: reader.doc_frequency("body", s) for s in stems}
+        ranked = sorted((s for s in stems if frequency[s]), key=lambda s: -frequency[s])
+        return ranked[:most]
+
+    def corrections(self, word: str) -> list[str]:
+        """Indexed words close to a word nobody wrote, the commonest first."""
+        with self.searcher() as searcher:
+            reader = searcher.reader()
+            found: dict[str, int] = {}
+            for distance in (1, 2):
+                for candidate in reader.terms_within("word", word.lower(), distance, prefix=1):
+                    candidate = str(candidate)
+                    if candidate != word.lower():
+                        found[candidate] = reader.doc_frequency("body", stem(candidate))
+                found = {w: n for w, n in found.items() if n}
+                if found:
+                    break
+        return sorted(found, key=lambda w: -found[w])
+
+
+_PARAGRAPHS = query.Term("kind", "p")
+_SCHEMA: fields.Schema | None = None
+
+
+def build_schema_cached() -> fields.Schema:
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = build_schema()
+    return _SCHEMA
+
+
+def prefix_query(stems: Iterable[str]) -> Any:
+    """Any of these terms in the body or the title."""
+    terms = [query.Term(field, s) for s in stems for field in SEARCH_FIELDS]
+    return query.Or(terms) if terms else query.NullQuery
+
+
+def and_queries(left: Any, right: Any) -> Any:
+    if left is query.NullQuery or left is None:
+        return right
+    return query.And([left, right])
+
+
+def is_empty_query(parsed: Any) -> bool:
+    """True when a parsed query cannot match anything (only stop words, or nothing)."""
+    return parsed is None or parsed is query.NullQuery or not list(parsed.leaves())
+
+
+class IndexBatch:
+    """Adds and deletes inside one writer."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+        self._words: set[str] = set()
+        self.changed = False
+
+    def delete_article(self, article_id: str) -> None:
+        self._writer.delete_by_term("article", article_id)
+        self.changed = True
+
+    def add_article(self, record: Any) -> None:
+        """Index one article: an article document and one document per paragraph.
+
+        `record` is an `indexing.ArticleRecord`. A failure cancels the whole writer (a half-added
+        document would corrupt the segment), releasing the lock, and raises.
+        """
+        writer = self._writer
+        self.changed = True
+        meta = record.meta()
+        try:
+            writer.add_document(kind="a", article=record.article_id, meta=meta,
+                                analysis=record.analysis_json)  # fmt: skip
+            shared = {
+                "title": record.title,
+                "source": record.source or "",
+                "author": record.author or "",
+                "speaker": " ".join(record.speakers),
+                "topic": " ".join(record.topics),
+            }
+            if record.published:
+                shared["date"] = record.published.lower()
+            for index_in_article, text in record.paragraphs:
+                writer.add_document(kind="p", article=record.article_id, para=index_in_article,
+                                    text=text, body=text, **shared)  # fmt: skip
+        except BaseException:
+            _cancel(writer)
+            raise
+        for _, text in record.paragraphs:
+            self._words.update(_WORD.findall(text.lower()))
+        self._words.update(_WORD.findall(record.title.lower()))
+
+    def add_vocabulary(self) -> None:
+        words = [w for w in self._words if len(w) > 1]
+        if words:
+            self._writer.add_document(kind="v", word=" ".join(words))
+
+
+def _cancel(writer: Any) -> None:
+    """Give up a writer and release its lock; a writer already closed is fine."""
+    try:
+        writer.cancel()
+    except Exception:
+        pass

@@ -1,0 +1,153 @@
+"""People and organisations named in an article: first names, titles, and surname resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+# Words of rank or office that stand before a name and are not part of it.
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president
+    vice prime minister secretary sen sen. senator rep rep. representative gov gov. governor
+    mayor chancellor chief justice judge general gen gen. lt lt. col col. colonel major maj
+    capt capt. captain sgt sgt. sergeant adm adm. admiral commander officer detective
+    ambassador king queen prince princess pope father rev rev. reverend rabbi imam sheikh
+    ayatollah coach manager chairman chairwoman chair ceo director spokesman spokeswoman
+    spokesperson deputy foreign defense defence interior finance state national security
+    press attorney speaker leader premier envoy commissioner inspector superintendent
+    constable chairperson executive founder analyst economist minister-president the""".split()
+)
+MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman".split())
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman".split())
+# Words that make a capitalised run an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """house kremlin pentagon ministry department agency council commission committee
+    company corp corp. corporation inc inc. ltd ltd. plc group bank fund office court
+    police army navy force forces guard government administration university institute
+    center centre foundation association union party parliament congress senate
+    assembly service services reuters press news times post journal network authority
+    board bureau organization organisation nations alliance coalition federation club
+    league team hospital school college church embassy command staff co. llc airlines
+    airways motors energy oil gas media tv radio council, nato un eu opec who imf fbi cia
+    kgb fsb sec fda cdc gazprom rosneft tesla apple google microsoft amazon meta openai""".split()
+)
+# Places that speak only as a government does; never a person for he/she.
+PLACES = frozenset(
+    """washington moscow kyiv kiev tehran beijing london paris berlin brussels jerusalem
+    ankara tokyo seoul delhi new riyadh doha cairo damascus baghdad kabul islamabad minsk
+    warsaw rome madrid ottawa canberra russia ukraine iran china israel america britain
+    france germany turkey india japan europe syria iraq afghanistan pakistan poland belarus
+    crimea kherson gaza lebanon egypt qatar korea taiwan canada mexico brazil australia
+    italy spain sweden finland norway denmark hungary romania georgia armenia venezuela
+    cuba saudi yemen libya sudan ethiopia kenya nigeria africa asia the""".split()
+)
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "it": "n", "i": "s", "we": "p"}
+PARTICLES = frozenset("de da di del della der den van von bin ibn al la le du dos das ter".split())
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Lower-case first name -> "m", "f" or "u" (either), from the shipped list."""
+    data = resources.files("briefreader.core").joinpath("data", "first_names.txt")
+    text = data.read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            table[name] = gender.strip() or "u"
+    return table
+
+
+def clean_token(token: str) -> str:
+    """A token without a possessive ending: "Kirby’s" -> "Kirby"."""
+    for ending in ("’s", "'s", "’", "'"):
+        if token.endswith(ending):
+            return token[: -len(ending)]
+    return token
+
+
+def gender_of(name: str) -> str:
+    """"m", "f" or "u" for a person's name, from its first name or a title in front of it."""
+    words = name.lower().split()
+    if not words:
+        return "u"
+    if words[0] in MALE_TITLES:
+        return "m"
+    if words[0] in FEMALE_TITLES:
+        return "f"
+    return first_names().get(words[0], "u")
+
+
+def person_in_run(run: str) -> str | None:
+    """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
+    "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
+    "Chip Roy"), or None when the run names no one we can tell is a person."""
+    raw = run.split()
+    if any(clean_token(t).lower().rstrip(".,") in ORG_WORDS for t in raw):
+        return None
+    for i, token in enumerate(raw):
+        if token.lower() in ("of", "for", "from") and i > 0:
+            raw = raw[:i]
+            break
+    for i in range(len(raw) - 1, -1, -1):
+        if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
+            raw = raw[i + 1 :]  # a possessive owner comes before the name
+            break
+    tokens = [clean_token(t) for t in raw]
+    lowered = [t.lower() for t in tokens]
+    names = first_names()
+    for i, token in enumerate(lowered):
+        if token in names and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            if lowered[i + 1] in DAYS or lowered[i + 1] in TITLES:
+                continue
+            return " ".join(tokens[i:])
+    titled = [i for i, t in enumerate(lowered) if t in TITLES and t != "the"]
+    if titled and titled[-1] < len(tokens) - 1:
+        return " ".join(tokens[titled[-1] + 1 :])  # "Mr. Ortega", "District Judge Lorna Schofield"
+    return None
+
+
+@dataclass
+class Cast:
+    """Everyone an article names: full names, and the surnames and first names that point at them."""
+
+    people: list[str] = field(default_factory=list)
+    by_word: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str) -> str:
+        """Record a person; returns the fullest name known for them so far."""
+        name = " ".join(t for t in name.split() if t.lower() not in SUFFIXES) or name
+        found = self.resolve(name)
+        if found and len(found.split()) >= len(name.split()):
+            return found
+        if found and found in self.people:
+            self.people.remove(found)
+        self.people.append(name)
+        words = name.split()
+        self.by_word[name.lower()] = name
+        if len(words) > 1:
+            self.by_word[words[-1].lower()] = name
+            if len(words) > 2:
+                self.by_word[" ".join(words[-2:]).lower()] = name
+        return name
+
+    def resolve(self, name: str) -> str | None:
+        """The fullest name for a mention ("Kirby" -> "John Kirby"), or None if unknown."""
+        key = name.lower()
+        if key in self.by_word:
+            return self.by_word[key]
+        last = key.split()[-1] if key.split() else key
+        full = self.by_word.get(last)
+        if full and full.lower().endswith(key):
+            return full
+        return None
+
+    def is_person(self, name: str) -> bool:
+        return self.resolve(name) is not None

@@ -1,0 +1,259 @@
+"""Noun phrases around reporting verbs: names, pronouns and descriptions, read off tokens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefreader.core.names import DAYS, ORG_WORDS, PARTICLES, PLACES, TITLES, clean_token
+
+# Quoted text is blanked with this character so names and verbs inside quotes are not seen.
+MASK = "\x01"
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?")
+ABBREVIATIONS = frozenset(
+    """mr. mrs. ms. dr. st. sen. rep. gov. gen. lt. col. capt. sgt. adm. prof. rev. jr. sr.
+    inc. corp. ltd. co. no. vs. jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. a.m. p.m.
+    u.s. u.n. u.k. e.u. d.c. etc. approx. dept.""".split()
+)
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+PREPOSITIONS = frozenset("of for at in from with on to by near inside outside".split())
+CLAUSE_WORDS = frozenset(
+    """that which who whom whose and but or nor while because as when if although though
+    after before since where so than what how why whether until unless whereas yet in on at
+    to for from with by of about into over under between against during without through
+    is are was were be been being has have had do does did not""".split()
+)
+DETERMINERS = frozenset(
+    "the a an one another two three four five several some many most other his her their its our".split()
+)
+# Capitalised words that open sentences without being names.
+FUNCTION_CAPITALS = (
+    CLAUSE_WORDS
+    | DETERMINERS
+    | frozenset(
+        """still meanwhile however yet asked speaking also then now instead indeed earlier later
+        last this these those there here it its he she they we i his her their our my your
+        according following despite amid like unlike under even only just""".split()
+    )
+)
+AUXILIARIES = frozenset("would will could can should may might must shall had has have was were is are".split())
+CONNECTORS = frozenset("of for and & de du da del della der den van von al bin ibn la le".split())
+
+
+class Token:
+    """A word of a paragraph with what the rules ask of it, worked out once."""
+
+    __slots__ = ("text", "start", "end", "lower", "capitalised", "possessive")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = clean_token(text).lower()
+        self.capitalised = text[:1].isupper()
+        self.possessive = text.endswith(("’s", "'s", "s’", "s'"))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Who a reporting verb's subject names, as written."""
+
+    mention: str  # the words in the text, with any title or role ("spokesman John Kirby")
+    name: str  # the name itself ("John Kirby"), the pronoun, or the description
+    kind: str  # "name", "pronoun" or "description"
+    start: int
+    end: int
+
+
+def tokens_of(masked: str) -> list[Token]:
+    """Words of the masked paragraph; a full stop stays only on abbreviations and initials."""
+    found = []
+    for match in TOKEN.finditer(masked):
+        text, end = match.group(), match.end()
+        if text.endswith(".") and not (
+            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+        ):
+            text, end = text[:-1], end - 1
+        found.append(Token(text, match.start(), end))
+    return found
+
+
+def boundary(masked: str, left: Token, right: Token) -> bool:
+    """Punctuation or a quotation between two tokens: they are not in one noun phrase."""
+    gap = masked[left.end : right.start].strip()
+    return bool(gap) and gap != "&"
+
+
+def is_name_word(token: Token) -> bool:
+    return token.capitalised and token.lower not in FUNCTION_CAPITALS and token.lower not in DAYS
+
+
+def name_kind(words: Sequence[str]) -> str:
+    """"organisation" when the words name a body or a place, else "name"."""
+    lowered = [clean_token(w).lower().rstrip(".") for w in words]
+    if any(w in ORG_WORDS for w in lowered) or all(w in PLACES for w in lowered):
+        return "organisation"
+    if len(lowered) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "organisation"  # an acronym: CNAS, NATO
+    return "name"
+
+
+def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int:
+    """Index of the first token of the capitalised name ending at `last`."""
+    first = last
+    while first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first]):
+        prev = tokens[first - 1]
+        if prev.possessive:
+            break
+        if is_name_word(prev) or (prev.text == "He" and first == last):
+            first -= 1
+        elif (
+            prev.lower in CONNECTORS
+            and first - 2 >= floor
+            and is_name_word(tokens[first - 2])
+            and not boundary(masked, tokens[first - 2], prev)
+        ):
+            first -= 2
+        else:
+            break
+    words = [t.lower.rstrip(".") for t in tokens[first : last + 1]]
+    if any(w in CONNECTORS for w in words) and not any(w in ORG_WORDS for w in words):
+        # "the MP for Norwich South": only a body's name runs over "for" and "of".
+        while first < last and tokens[first].lower not in CONNECTORS:
+            first += 1
+        first += 1
+    return first
+
+
+def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) -> Subject | None:
+    """A described speaker ending at `last`: "a judge", "the union representing workers at
+    the plant", "Russia's defence ministry", "officials"."""
+    first = last
+    while first - 1 >= floor and last - first < 12 and not boundary(masked, tokens[first - 1], tokens[first]):
+        prev = tokens[first - 1]
+        if prev.lower in PREPOSITIONS or prev.lower.endswith("ing") or prev.lower in DETERMINERS:
+            first -= 1
+        elif prev.lower in ("and", "&") and tokens[first].capitalised and first - 2 >= floor and (
+            tokens[first - 2].capitalised
+        ):
+            first -= 1  # "the Department for Energy Security and Net Zero"
+        elif prev.lower in CLAUSE_WORDS or prev.lower in SUBJECT_PRONOUNS:
+            break
+        else:
+            first -= 1
+    start = None
+    for i in range(first, last + 1):
+        if tokens[i].lower in DETERMINERS or (tokens[i].possessive and tokens[i].capitalised):
+            start = i
+            break
+    if start is None:
+        head = tokens[first]
+        if not (head.lower.endswith("s") and not head.lower.endswith("ss")) or head.lower in CLAUSE_WORDS:
+            return None
+        start = first
+    while start < last and tokens[start + 1].lower in DETERMINERS:
+        start += 1
+    text = masked[tokens[start].start : tokens[last].end]
+    if tokens[start].lower in ("the", "a", "an"):
+        text = text[:1].lower() + text[1:]
+    return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
+                   tokens[start].start, tokens[last].end)  # fmt: skip
+
+
+def subject_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: int) -> Subject | None:
+    """The noun phrase that ends at token `last` (and starts no earlier than `floor`)."""
+    token = tokens[last]
+    if token.lower in SUBJECT_PRONOUNS:
+        return Subject(token.text, token.lower, "pronoun", token.start, token.end)
+    if not is_name_word(token) and token.text != "He":
+        if token.capitalised:
+            return None
+        return _description(tokens, masked, last, floor)
+    first = capitalised_run_start(tokens, masked, last, floor)
+    article = tokens[first - 1] if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first]) else None
+    name_words = [t.text for t in tokens[first : last + 1]]
+    if article is not None and article.lower in DETERMINERS - {"the"} and name_kind(name_words) == "name":
+        # "a Massachusetts Democrat" describes someone; it is not a name.
+        text = masked[article.start : token.end]
+        return Subject(text, text[:1].lower() + text[1:], "description", article.start, token.end)
+    before = first - 1
+    if before >= floor and tokens[before].lower == "the" and not boundary(masked, tokens[before], tokens[first]):
+        before -= 1
+    if before >= floor and tokens[before].lower in PREPOSITIONS and not boundary(
+        masked, tokens[before], tokens[before + 1]
+    ):
+        # "a spokeswoman for the health ministry in Kyiv": the name is not the head.
+        described = _description(tokens, masked, last, floor)
+        if described is not None and described.start < tokens[before].start:
+            return described
+        return None
+    name = " ".join(clean_token(t.text) for t in tokens[first : last + 1])
+    mention_first = first
+    while mention_first - 1 >= floor and not boundary(masked, tokens[mention_first - 1], tokens[mention_first]):
+        prev = tokens[mention_first - 1]
+        if prev.lower in TITLES or is_name_word(prev):
+            mention_first -= 1
+        else:
+            break
+    mention = masked[tokens[mention_first].start : token.end]
+    return Subject(mention, name, "name", tokens[mention_first].start, token.end)
+
+
+def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int) -> Subject | None:
+    """An inverted subject, `said Becca Wasser,` `said a spokesperson.` `said he.`: a noun phrase
+    after the verb that ends its clause."""
+    first = verb + 1
+    if first >= ceiling or boundary(masked, tokens[verb], tokens[first]):
+        return None
+    token = tokens[first]
+    if token.lower in ("he", "she", "they"):
+        subject = Subject(token.text, token.lower, "pronoun", token.start, token.end)
+        last = first
+    elif is_name_word(token) or token.lower == "the" or token.lower in TITLES:
+        last = first
+        while last + 1 < ceiling and not boundary(masked, tokens[last], tokens[last + 1]) and (
+            is_name_word(tokens[last + 1]) or tokens[last + 1].lower in TITLES
+            or (tokens[last + 1].lower in CONNECTORS and last + 2 < ceiling and is_name_word(tokens[last + 2]))
+        ):  # fmt: skip
+            last += 1
+        if not is_name_word(tokens[last]):
+            return _description_after(tokens, masked, first, ceiling)
+        start = first + 1 if token.lower == "the" else first
+        name = " ".join(clean_token(t.text) for t in tokens[start : last + 1])
+        subject = Subject(masked[token.start : tokens[last].end], name, "name", token.start, tokens[last].end)
+    elif token.lower in DETERMINERS:
+        return _description_after(tokens, masked, first, ceiling)
+    else:
+        return None
+    return subject if _ends_clause(tokens, masked, last, ceiling) else None
+
+
+def _description_after(tokens: Sequence[Token], masked: str, first: int, ceiling: int) -> Subject | None:
+    last = first
+    while last + 1 < ceiling and last - first < 9 and not boundary(masked, tokens[last], tokens[last + 1]):
+        nxt = tokens[last + 1]
+        if (nxt.lower in CLAUSE_WORDS and nxt.lower not in PREPOSITIONS) or nxt.lower in DAYS or (
+            nxt.lower in AUXILIARIES
+        ):
+            break
+        last += 1
+    if not _ends_clause(tokens, masked, last, ceiling):
+        return None
+    text = masked[tokens[first].start : tokens[last].end]
+    name = text[:1].lower() + text[1:] if tokens[first].lower in ("the", "a", "an") else text
+    return Subject(text, name, "description", tokens[first].start, tokens[last].end)
+
+
+def _ends_clause(tokens: Sequence[Token], masked: str, last: int, ceiling: int) -> bool:
+    if last + 1 >= ceiling:
+        return True
+    gap = masked[tokens[last].end : tokens[last + 1].start]
+    if MASK in gap:
+        return False  # "said the origin question “cannot be postponed”": an object, not a subject
+    if boundary(masked, tokens[last], tokens[last + 1]):
+        return True
+    return tokens[last + 1].lower in ("who", "whose", "in", "on", "at", "after", "before", "during")

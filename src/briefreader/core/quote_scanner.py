@@ -1,0 +1,180 @@
+"""Find quoted spans in paragraphs, one character at a time, tolerating the marks real text has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+STRAIGHT_SINGLE = "'"
+MARK = re.compile("[“”„«»\"‘’‚']")
+_VERB = r"(?:said|says|added|adds|asked|told|wrote|writes|insisted|warned)"
+MISSING_CLOSE = re.compile(
+    rf"[,?!](?=\s+(?:{_VERB}\b|(?:[A-Z][\w.’'-]*\s+){{1,4}}{_VERB}\b|(?:he|she|they)\s+{_VERB}\b))"
+)
+POSSESSIVE_NEXT = re.compile(r" ([a-z]+)")
+# Words that follow a closing mark far more often than a plural possessive ("plans' to").
+FUNCTION_WORDS = frozenset(
+    """to and or of in on at for with as is was are were by from that but when because than
+    if so the a an he she it they we said says""".split()
+)
+# Characters after which a mark starts a quotation rather than ends one.
+OPENING_CONTEXT = " \t\n([{—–-/:;“‘\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Quoted words in one paragraph: offsets of the text between the marks, whitespace stripped."""
+
+    paragraph: int  # position in the sequence of paragraphs scanned
+    start: int
+    end: int
+    single: bool  # between single marks
+    closed: bool  # the closing mark was found in this paragraph
+    continued: bool  # the quotation began in an earlier paragraph
+    continues: bool  # the quotation goes on in the next paragraph
+    opened_at_start: bool  # the opening mark is the paragraph's first character
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def _opens_here(text: str, i: int) -> bool:
+    """A mark at i stands where an opening mark would: after a space or the start, before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in OPENING_CONTEXT or before.isspace()) and not after.isspace()
+
+
+def _closes_here(text: str, i: int) -> bool:
+    """A mark at i stands where a closing mark would: after a word or punctuation, before a space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not _is_word(after)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _ParagraphScan:
+    """The state of one paragraph's scan: at most one open double and one open single mark."""
+
+    def __init__(self, index: int, text: str, continued: bool) -> None:
+        self.index = index
+        self.text = text
+        self.spans: list[Span] = []
+        self.double_at: int | None = None  # offset just after the open double mark
+        self.single_at: int | None = None
+        self.continued = continued
+
+    def emit(self, start: int, end: int, *, single: bool, closed: bool, continues: bool = False) -> None:
+        s, e = _stripped(self.text, start, end)
+        if e > s:
+            at_start = self.text[: start - 1].strip() == ""
+            self.spans.append(
+                Span(self.index, s, e, single, closed, self.continued and at_start, continues, at_start)
+            )
+        self.continued = False
+
+    def double_mark(self, i: int, char: str) -> None:
+        text = self.text
+        if char in DOUBLE_OPEN:
+            role = "open"
+        elif char in DOUBLE_CLOSE:
+            # A closing mark used as an opener ("”The transfer…") when nothing is open.
+            role = "close" if self.double_at is not None or not _opens_here(text, i) else "open"
+        elif self.double_at is None:
+            role = "stray" if _closes_here(text, i) and not _opens_here(text, i) else "open"
+        else:
+            # An open straight mark followed by one that only an opener would fit means the
+            # first one lost its partner: start again here rather than swallow the sentence.
+            looks_open = _opens_here(text, i) and not _closes_here(text, i)
+            role = "open" if looks_open and _is_word(text[i + 1 : i + 2] or " ") else "close"
+        if role == "open":
+            if self.double_at is not None:
+                self.salvage(self.double_at, i)
+            self.double_at = i + 1
+            self.single_at = None
+        elif role == "close" and self.double_at is not None:
+            self.emit(self.double_at, i, single=False, closed=True)
+            self.double_at = None
+
+    def salvage(self, start: int, end: int) -> None:
+        """An opening mark whose closing mark is missing: keep the words up to the reporting
+        clause that shows where the quotation ended (`"We're done, said Roy. "Next"`)."""
+        found = MISSING_CLOSE.search(self.text, start, end)
+        if found:
+            self.emit(start, found.end(), single=False, closed=False)
+
+    def single_mark(self, i: int, char: str) -> None:
+        text = self.text
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if _is_word(before) and _is_word(after):
+            return  # an apostrophe inside a word: it's, Iran’s
+        if char in SINGLE_OPEN or (char in SINGLE_CLOSE + STRAIGHT_SINGLE and self.single_at is None):
+            if _opens_here(text, i) and _is_word(after):
+                self.single_at = i + 1
+            return
+        if self.single_at is not None and _closes_here(text, i):
+            # "the protesters’ demands": a plural possessive is not a closing mark.
+            following = POSSESSIVE_NEXT.match(text, i + 1)
+            if before == "s" and following and following.group(1).lower() not in FUNCTION_WORDS:
+                return
+            self.emit(self.single_at, i, single=True, closed=True)
+            self.single_at = None
+
+    def finish(self, next_text: str | None) -> bool:
+        """Close the paragraph; True when an open quotation runs on into the next one."""
+        reopens = bool(next_text) and next_text.lstrip()[:1] in (
+            DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+        )
+        if self.double_at is not None:
+            if not reopens and MISSING_CLOSE.search(self.text, self.double_at):
+                self.salvage(self.double_at, len(self.text))
+                return False
+            self.emit(self.double_at, len(self.text), single=False, closed=False, continues=reopens)
+            return reopens
+        if self.single_at is not None:
+            s_reopens = bool(next_text) and next_text.lstrip()[:1] in SINGLE_OPEN
+            if s_reopens:
+                self.emit(self.single_at, len(self.text), single=True, closed=False, continues=True)
+                return True
+        return False
+
+
+def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
+    """Every quoted span in the paragraphs, in reading order.
+
+    Double marks pair within a paragraph (straight, curly, or a mix); single marks only at
+    top level and never across an apostrophe. A paragraph that ends inside a quotation and a
+    next paragraph that opens with a mark make one quotation over both, one span each. An
+    opening mark with no partner yields the rest of its paragraph and loses nothing else.
+    """
+    spans: list[Span] = []
+    continued = False
+    for index, text in enumerate(texts):
+        scan = _ParagraphScan(index, text, continued)
+        for match in MARK.finditer(text):
+            i, char = match.start(), match.group()
+            if char in DOUBLE_OPEN or char in DOUBLE_CLOSE or char == STRAIGHT_DOUBLE:
+                scan.double_mark(i, char)
+            elif scan.double_at is None and (
+                char in SINGLE_OPEN or char in SINGLE_CLOSE or char == STRAIGHT_SINGLE
+            ):
+                scan.single_mark(i, char)
+        next_text = texts[index + 1] if index + 1 < len(texts) else None
+        continued = scan.finish(next_text)
+        spans.extend(scan.spans)
+    return spans

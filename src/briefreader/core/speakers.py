@@ -1,0 +1,228 @@
+"""Turning how a text names a speaker ("Kirby", "she", "the company") into the fullest name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefreader.core.names import PLACES, TITLES, Cast, clean_token, first_names, gender_of, person_in_run
+from briefreader.core.noun_phrases import (
+    DAYS,
+    FUNCTION_CAPITALS,
+    PREPOSITIONS,
+    Subject,
+    Token,
+    boundary,
+    is_name_word,
+    name_kind,
+)
+
+ORG_HEADS = frozenset(
+    """company firm group ministry agency bank department government administration airline
+    club team organisation organization council commission embassy office party union
+    authority board regulator court retailer carrier manufacturer maker startup insurer
+    police military army navy kremlin white house lender network campaign charity channel
+    newspaper website fund trust""".split()
+)
+FEMALE_HEADS = frozenset("spokeswoman woman mother wife daughter sister grandmother widow girl chairwoman".split())
+MALE_HEADS = frozenset("spokesman man father husband son brother grandfather widower boy chairman".split())
+# Descriptions that point back at someone already named: "the 28-year-old", "the Dutchman".
+BACK_REFERENCE = re.compile(r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$")
+# Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
+# d described people.
+PRONOUN_TARGETS = {"he": ("mud", "n"), "she": ("fud", "n"), "it": ("o", "nu"), "they": ("od", "n"), "we": ("o", "n")}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Someone named at a place in the article, remembered for resolving he, she and it."""
+
+    paragraph: int
+    offset: int
+    name: str
+    kind: str  # one letter, see PRONOUN_TARGETS
+    salient: bool  # the subject of a reporting verb or the first person named in a sentence
+    head: str = ""  # for descriptions: the noun that names the role ("diplomat")
+
+
+def capitalised_runs(tokens: Sequence[Token], masked: str) -> list[tuple[int, int]]:
+    """(first, last) token indexes of every run of capitalised words outside quotations."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capitalised or tokens[i].lower in DAYS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and is_name_word(tokens[j + 1]) and not tokens[j].possessive and not boundary(
+            masked, tokens[j], tokens[j + 1]
+        ):
+            j += 1
+        first = i
+        while first <= j and tokens[first].lower in FUNCTION_CAPITALS and not (
+            tokens[first].text == "He" and first < j
+        ):
+            first += 1
+        if first <= j:
+            runs.append((first, j))
+        i = j + 1
+    return runs
+
+
+def run_text(tokens: Sequence[Token], first: int, last: int) -> str:
+    return " ".join(clean_token(t.text) for t in tokens[first : last + 1])
+
+
+def description_head(description: str) -> str:
+    """The role noun of a description: "a senior European diplomat" -> "diplomat"."""
+    words = description.split()
+    for i, word in enumerate(words):
+        if word.lower() in PREPOSITIONS or word.lower().endswith("ing") and i > 1:
+            words = words[:i]
+            break
+    return clean_token(words[-1]).lower() if words else ""
+
+
+def description_kind(head: str) -> str:
+    if head in ORG_HEADS:
+        return "o"
+    if head in FEMALE_HEADS:
+        return "f"
+    if head in MALE_HEADS:
+        return "m"
+    return "d"
+
+
+class SpeakerBook:
+    """The article's people and organisations, in the order the text names them."""
+
+    def __init__(self) -> None:
+        self.cast = Cast()
+        self.mentions: list[Mention] = []
+        self.bodies: dict[str, str] = {}  # first word -> the longest name of a body ("Nimbus Systems")
+
+    def learn_names(self, tokens: Sequence[Token], masked: str, subjects: Sequence[Subject]) -> None:
+        """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
+        for first, last in capitalised_runs(tokens, masked):
+            person = person_in_run(run_text(tokens, first, last))
+            if person is None and last > first and name_kind(run_text(tokens, first, last).split()) == "name":
+                after = masked[tokens[last].end : tokens[last].end + 6]
+                if re.match(r",\s+(?:who|a|an|the|\d)", after + " "):
+                    person = run_text(tokens, first, last)  # "Stacy Rasgon, an analyst"
+            if person and len(person.split()) > 1:
+                self.cast.add(person)
+            elif person is None and last > first:
+                body = run_text(tokens, first, last)
+                key = body.split()[0].lower()
+                if key not in PLACES and len(body) > len(self.bodies.get(key, "")):
+                    self.bodies[key] = body
+        for subject in subjects:
+            if subject.kind == "name":
+                person = self.person_name(subject.name)
+                if person and len(person.split()) > 1:
+                    self.cast.add(person)
+
+    def person_name(self, run: str) -> str | None:
+        """The person a capitalised run names, as written (titles dropped), or None."""
+        person = person_in_run(run)
+        if person:
+            return person
+        words = [w for w in run.split() if w.lower() not in TITLES]
+        if not words or name_kind(words) == "organisation":
+            return None
+        if any(clean_token(w).lower() in PLACES for w in words):
+            return None
+        resolved = self.cast.resolve(" ".join(words))
+        if resolved:
+            return resolved
+        return " ".join(words) if len(words) > 1 else None
+
+    def remember(self, paragraph: int, tokens: Sequence[Token], masked: str, starts: Sequence[int],
+                 subjects: Sequence[Subject]) -> None:  # fmt: skip
+        """Second pass: where each person and organisation is named, for pronouns later on."""
+        named = [s for s in subjects if s.kind == "name"]
+        seen_sentences: set[int] = set()
+        found: list[Mention] = []
+        for first, last in capitalised_runs(tokens, masked):
+            run = run_text(tokens, first, last)
+            offset = tokens[first].start
+            is_subject = any(s.start <= tokens[last].start < s.end for s in named)
+            person = self.person_name(run) or self.cast.resolve(run)
+            sentence = sum(1 for s in starts if s <= offset)
+            if person is None and first == last and tokens[first].lower in first_names():
+                follows = masked[tokens[first].end : tokens[first].end + 5]
+                if offset not in starts or re.match(r",\s*\d", follows):
+                    person = run  # "Halyna, 71, who would give only her first name"
+            if person:
+                full = self.cast.resolve(person) or person
+                object_of = first > 0 and tokens[first - 1].lower in PREPOSITIONS and not boundary(
+                    masked, tokens[first - 1], tokens[first]
+                )
+                possessive = tokens[last].possessive
+                salient = is_subject or (sentence not in seen_sentences and not possessive and not object_of)
+                if not possessive:
+                    seen_sentences.add(sentence)
+                found.append(Mention(paragraph, offset, full, gender_of(full), salient))
+            elif name_kind(run.split()) == "organisation":
+                found.append(Mention(paragraph, offset, strip_the(run), "o", is_subject))
+            elif is_subject:
+                found.append(Mention(paragraph, offset, strip_the(run), "n", True))
+        for subject in subjects:
+            if subject.kind == "description":
+                head = description_head(subject.name)
+                name = self.speaker(subject, paragraph)
+                found.append(Mention(paragraph, subject.start, name or subject.name, description_kind(head), True, head))
+        found.sort(key=lambda m: m.offset)
+        self.mentions.extend(found)
+
+    def speaker(self, subject: Subject, paragraph: int) -> str | None:
+        """The fullest name for a subject at a place in the article."""
+        if subject.kind == "pronoun":
+            return self.antecedent(subject.name, paragraph, subject.start)
+        if subject.kind == "description":
+            return self._described(subject, paragraph)
+        person = self.person_name(subject.name)
+        if person:
+            return self.cast.resolve(person) or person
+        resolved = self.cast.resolve(subject.name)
+        if resolved is None and " " not in subject.name.strip():
+            resolved = self.bodies.get(subject.name.strip().lower())  # "Nimbus" -> "Nimbus Systems"
+        return resolved or strip_the(subject.name)
+
+    def _described(self, subject: Subject, paragraph: int) -> str:
+        words = subject.name.split()
+        head = description_head(subject.name)
+        if words[0].lower() in ("the", "its") and len(words) <= 3:
+            if BACK_REFERENCE.match(subject.name) or head in TITLES:
+                found = self.antecedent("they", paragraph, subject.start, kinds=("muf", ""))
+                if found:
+                    return found
+            earlier = self._earlier(paragraph, subject.start)
+            for mention in reversed(earlier):
+                if mention.head == head and mention.name != subject.name:
+                    return mention.name  # "the diplomat" after "a senior European diplomat"
+            if head in ORG_HEADS and len(words) == 2:
+                found = self.antecedent("it", paragraph, subject.start)
+                if found:
+                    return found
+        return subject.name
+
+    def _earlier(self, paragraph: int, offset: int) -> list[Mention]:
+        return [m for m in self.mentions
+                if (m.paragraph, m.offset) < (paragraph, offset) and paragraph - m.paragraph <= 6]  # fmt: skip
+
+    def antecedent(self, pronoun: str, paragraph: int, offset: int,
+                   kinds: tuple[str, str] | None = None) -> str | None:  # fmt: skip
+        """The person (he, she) or organisation (it) a pronoun most likely points back to."""
+        primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
+        earlier = self._earlier(paragraph, offset)
+        for wanted, only_salient in ((primary, True), (fallback, True), (primary, False), (fallback, False)):
+            for mention in reversed(earlier):
+                if wanted and mention.kind in wanted and (mention.salient or not only_salient):
+                    return mention.name
+        return None
+
+
+def strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name

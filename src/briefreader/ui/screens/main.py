@@ -1,0 +1,389 @@
+"""The main screen: article list · reader · tabbed sidebar, and the workers that feed them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.worker import Worker
+
+from briefreader.core.analysis import Analysis
+from briefreader.core.library import Library
+from briefreader.core.models import ArticleSummary
+from briefreader.ui.messages import OpenPassage, ShowView
+from briefreader.ui.screens.bookmarking import BookmarkingScreen
+from briefreader.ui.screens.library_data import load_analysis, load_summaries
+from briefreader.ui.screens.search import SearchChoice, SearchScreen
+from briefreader.ui.screens.worker_errors import report_worker_failure
+from briefreader.ui.widgets.article_list import ArticleList
+from briefreader.ui.widgets.bookmarks_panel import BookmarksPanel
+from briefreader.ui.widgets.find_bar import FindBar
+from briefreader.ui.widgets.quotes_panel import QuotesPanel
+from briefreader.ui.widgets.reader import ReaderView
+from briefreader.ui.widgets.topics_panel import TopicsPanel
+
+MIN_WIDTH, MIN_HEIGHT = 40, 10
+SIDEBAR_MIN_WIDTH = 100  # below this the sidebar folds away
+SINGLE_PANE_WIDTH = 70  # below this only the list or the reader shows
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRequest:
+    """Open an article; at a paragraph (else where the user left it), marking a span or terms."""
+
+    article_id: str
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+    terms: tuple[str, ...] = ()
+
+
+class MainScreen(BookmarkingScreen):
+    """Browse the library on the left, read on the right, quotes/topics/bookmarks beside."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("J", "next_article", "Next article", id="main.next_article"),
+        Binding("K", "previous_article", "Prev article", id="main.previous_article", show=False),
+        Binding("tab", "next_pane", "Next pane", id="main.next_pane", show=False),
+        Binding("shift+tab", "previous_pane", "Prev pane", id="main.previous_pane", show=False),
+        Binding("S", "search", "Search", id="main.search"),
+        Binding("r", "toggle_read", "Read/unread", id="main.toggle_read"),
+        Binding("escape", "back", "Back", id="main.back", show=False),
+    ]
+
+    class SummariesLoaded(Message):
+        def __init__(self, summaries: tuple[ArticleSummary, ...], final: bool) -> None:
+            super().__init__()
+            self.summaries = summaries
+            self.final = final
+
+    class Progress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class TopicCounts(Message):
+        def __init__(self, counts: dict[str, int]) -> None:
+            super().__init__()
+            self.counts = counts
+
+    class ArticleLoaded(Message):
+        def __init__(self, request: OpenRequest, analysis: Analysis | None) -> None:
+            super().__init__()
+            self.request = request
+            self.analysis = analysis
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.state = library.reading_state
+        self.summaries: tuple[ArticleSummary, ...] = ()
+        self.open_analysis: Analysis | None = None
+        self.progress: tuple[int, int] | None = (0, 0)
+        self._restored = False
+
+    def compose(self) -> ComposeResult:
+        topics = self.library.topics
+        yield Static(id="header", markup=False)
+        with Horizontal(id="panes"):
+            yield ArticleList(topics, id="articles")
+            with Vertical(id="reader-pane"):
+                yield ReaderView(topics, id="reader")
+                yield FindBar(id="find")
+            with TabbedContent(id="sidebar"):
+                with TabPane("Quotes", id="tab-quotes"):
+                    yield QuotesPanel()
+                with TabPane("Topics", id="tab-topics"):
+                    yield TopicsPanel(topics)
+                with TabPane("Bookmarks", id="tab-bookmarks"):
+                    yield BookmarksPanel()
+        yield Static(
+            "The terminal is too small for briefreader.\nMake it at least 40×10.",
+            id="too-small",
+            markup=False,
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        self.query_one(ArticleList).set_read(self.state.read_ids)
+        self._update_header()
+        self.load_library()
+
+    # ----- workers -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_library(self) -> None:
+        def report(done: int, total: int) -> None:
+            self.post_message(self.Progress(done, total))
+
+        for summaries, final in load_summaries(self.library, report):
+            self.post_message(self.SummariesLoaded(summaries, final))
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def load_article(self, request: OpenRequest) -> None:
+        self.post_message(
+            self.ArticleLoaded(request, load_analysis(self.library, request.article_id))
+        )
+
+    @work(thread=True, exclusive=True, group="topic counts", exit_on_error=False)
+    def count_topics(self) -> None:
+        """Hits per topic across the library, for the Topics tab."""
+        self.post_message(self.TopicCounts(self.library.topic_counts()))
+
+    def on_main_screen_topic_counts(self, message: TopicCounts) -> None:
+        self.query_one(TopicsPanel).show_library_counts(message.counts)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if report_worker_failure(self, event.worker, event.state) and event.worker.group == "load":
+            self.progress = None
+            self._update_header()
+
+    def on_main_screen_progress(self, message: Progress) -> None:
+        self.progress = (message.done, message.total)
+        self._update_header()
+
+    def on_main_screen_summaries_loaded(self, message: SummariesLoaded) -> None:
+        self.summaries = message.summaries
+        self.query_one(ArticleList).set_summaries(message.summaries)
+        if message.final:
+            self.progress = None
+            self.count_topics()
+        self._update_header()
+        if not self._restored and message.summaries:
+            self._restored = True
+            last = self.state.last_article
+            known = {s.id for s in message.summaries}
+            if last in known:
+                self.open_article(OpenRequest(last))
+
+    def on_main_screen_article_loaded(self, message: ArticleLoaded) -> None:
+        analysis, request = message.analysis, message.request
+        if analysis is None:
+            self.notify("That article is no longer in the library.", severity="warning")
+            return
+        self._save_position()
+        self.open_analysis = analysis
+        article = analysis.article
+        reader = self.query_one(ReaderView)
+        paragraph = request.paragraph
+        if paragraph is None:
+            saved = self.state.position(article.id)
+            paragraph = saved.resolve(article.paragraphs) if saved else None
+        reader.show(analysis, paragraph=paragraph)
+        if request.terms and request.paragraph is not None:
+            reader.find_terms(request.terms, request.paragraph)
+        elif request.paragraph is not None and request.start is not None:
+            reader.mark_span(request.paragraph, request.start, request.end)
+        self.query_one(FindBar).close()
+        self.state.last_article = article.id
+        self.state.set_read(article.id, True)
+        articles = self.query_one(ArticleList)
+        articles.set_read(self.state.read_ids)
+        articles.set_open(article.id)
+        for panel in (QuotesPanel, TopicsPanel, BookmarksPanel):
+            self.query_one(panel).show_analysis(analysis)
+        self.refresh_bookmarks()
+        self._update_header()
+        self._save_state()
+
+    # ----- opening -------------------------------------------------------------------------
+
+    def open_article(self, request: OpenRequest) -> None:
+        """Open an article in the reader (loaded in a worker)."""
+        self.load_article(request)
+
+    @on(ArticleList.Selected)
+    def _article_selected(self, event: ArticleList.Selected) -> None:
+        self.open_article(OpenRequest(event.summary.id))
+        self.query_one(ReaderView).focus()
+
+    @on(ArticleList.SearchRequested)
+    def _search_from_list(self) -> None:
+        self.action_search()
+
+    def on_open_passage(self, message: OpenPassage) -> None:
+        message.stop()
+        self.open_article(
+            OpenRequest(message.article_id, message.paragraph, message.start, message.end)
+        )
+
+    def on_show_view(self, message: ShowView) -> None:
+        message.stop()
+
+        def opened(passage: OpenPassage | None) -> None:
+            if passage is not None:
+                self.on_open_passage(passage)
+
+        self.app.push_screen(message.build(self.library), opened)
+
+    def action_search(self) -> None:
+        def chosen(choice: SearchChoice | None) -> None:
+            if choice is not None:
+                self.open_article(
+                    OpenRequest(choice.article_id, choice.paragraph, terms=choice.terms)
+                )
+                self.query_one(ReaderView).focus()
+
+        self.app.push_screen(SearchScreen(self.library), chosen)
+
+    def _step_article(self, step: int) -> None:
+        articles = self.query_one(ArticleList)
+        if not articles.summaries:
+            return
+        current = articles.index_of(self.open_analysis.article.id) if self.open_analysis else None
+        index = articles.cursor if current is None else current + step
+        if 0 <= index < len(articles.summaries):
+            articles.cursor = index
+            self.open_article(OpenRequest(articles.summaries[index].id))
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_toggle_read(self) -> None:
+        target = self._target_article()
+        if target is None:
+            return
+        now_read = self.state.toggle_read(target)
+        self.query_one(ArticleList).set_read(self.state.read_ids)
+        self.notify("Marked as read" if now_read else "Marked as unread")
+        self._update_header()
+        self._save_state()
+
+    def _target_article(self) -> str | None:
+        articles = self.query_one(ArticleList)
+        if articles.has_focus and articles.current is not None:
+            return articles.current.id
+        return self.open_analysis.article.id if self.open_analysis else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_article", "previous_article"):
+            return bool(self.summaries)
+        if action == "toggle_read":
+            return self._target_article() is not None
+        return super().check_action(action, parameters)
+
+    # ----- panes ---------------------------------------------------------------------------
+
+    def _panes(self) -> list[str]:
+        panes = ["articles", "reader"]
+        if not self.has_class("-narrow"):
+            panes.append("sidebar")
+        return panes
+
+    def _focused_pane(self) -> str | None:
+        for pane in ("articles", "reader", "sidebar", "find"):
+            node = self.query_one(f"#{pane}")
+            if self.focused is not None and (
+                self.focused is node or node in self.focused.ancestors
+            ):
+                return "reader" if pane == "find" else pane
+        return None
+
+    def _focus_pane(self, pane: str) -> None:
+        if pane == "sidebar":
+            self.query_one("#sidebar").query_one(Tabs).focus()
+        else:
+            self.query_one(f"#{pane}").focus()
+
+    def action_next_pane(self) -> None:
+        panes, here = self._panes(), self._focused_pane()
+        self._focus_pane(panes[(panes.index(here) + 1) % len(panes)] if here in panes else panes[0])
+
+    def action_previous_pane(self) -> None:
+        panes, here = self._panes(), self._focused_pane()
+        self._focus_pane(panes[(panes.index(here) - 1) % len(panes)] if here in panes else panes[0])
+
+    def action_back(self) -> None:
+        find = self.query_one(FindBar)
+        if find.is_open:
+            self._close_find()
+        elif self._focused_pane() != "articles":
+            self.query_one(ArticleList).focus()
+
+    def on_descendant_focus(self) -> None:
+        self.set_class(self._focused_pane() == "articles", "-list-focused")
+
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.set_class(width < SIDEBAR_MIN_WIDTH, "-narrow")
+        self.set_class(width < SINGLE_PANE_WIDTH, "-single")
+
+    # ----- find ----------------------------------------------------------------------------
+
+    @on(ReaderView.FindRequested)
+    def _open_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self.query_one(ReaderView).find(event.query)
+
+    @on(FindBar.Done)
+    def _find_done(self) -> None:
+        self.query_one(ReaderView).focus()
+
+    @on(FindBar.Closed)
+    def _close_find(self) -> None:
+        self.query_one(FindBar).close()
+        reader = self.query_one(ReaderView)
+        reader.clear_find()
+        reader.focus()
+
+    @on(ReaderView.FindStatus)
+    def _find_status(self, event: ReaderView.FindStatus) -> None:
+        find = self.query_one(FindBar)
+        if event.total and not find.is_open:
+            find.add_class("-open")
+        find.show_count(event.current, event.total)
+
+    # ----- reading state -------------------------------------------------------------------
+
+    @on(ReaderView.CursorMoved)
+    def _cursor_moved(self, event: ReaderView.CursorMoved) -> None:
+        if self.open_analysis is not None:
+            self.state.set_position(self.open_analysis.article.id, event.paragraph)
+
+    def _save_position(self) -> None:
+        reader = self.query_one(ReaderView)
+        paragraph = reader.current_paragraph
+        if self.open_analysis is not None and paragraph is not None:
+            self.state.set_position(self.open_analysis.article.id, paragraph)
+
+    def _save_state(self) -> None:
+        try:
+            self.state.save()
+        except OSError as error:
+            self.notify(
+                f"Could not save the reading state: {error}", severity="error", markup=False
+            )
+
+    def save_reading_state(self) -> None:
+        """Called when the app closes."""
+        self._save_position()
+        self._save_state()
+
+    def _update_header(self) -> None:
+        total = len(self.summaries)
+        read = sum(1 for s in self.summaries if self.state.is_read(s.id))
+        header = Text()
+        header.append("briefreader", style="bold")
+        header.append("  ")
+        header.append(self.library.name)
+        header.append(f"  ·  {total} article{'s' if total != 1 else ''} · {total - read} unread")
+        if self.progress is not None:
+            done, of = self.progress
+            header.append(f"  ·  indexing {done}/{of}" if of else "  ·  loading…")
+        self.query_one("#header", Static).update(header)

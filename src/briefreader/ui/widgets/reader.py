@@ -1,0 +1,577 @@
+"""The reader: one article drawn line by line, with a paragraph cursor, highlights and find."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefreader.core.analysis import Analysis
+from briefreader.core.models import Paragraph, Topic
+from briefreader.core.sanitize import sanitize_text
+from briefreader.ui.widgets.reader_layout import (
+    Block,
+    BlockKind,
+    Layout,
+    Runs,
+    StyledSpan,
+    article_blocks,
+    layout_blocks,
+    style_runs,
+)
+from briefreader.ui.widgets.reader_marks import Marks
+
+GUTTER = 4  # cursor mark, bookmark mark, section bar, space
+MAX_MEASURE = 100  # longer lines are hard to read
+MatchSpan = tuple[int, int, int]  # (block, start, end)
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """Shows an `Analysis`: topic hits in colour, quotes marked, a cursor on one paragraph."""
+
+    HELP = "The open article. The marked paragraph is what copy, jump and bookmark act on."
+    BINDINGS: list[BindingType] = [
+        Binding("down,j", "cursor_down", "Next ¶", id="reader.down"),
+        Binding("up,k", "cursor_up", "Prev ¶", id="reader.up"),
+        Binding("space,pagedown", "page_down", "Page down", id="reader.page_down", show=False),
+        Binding("b,pageup", "page_up", "Page up", id="reader.page_up", show=False),
+        Binding("g,home", "top", "Top", id="reader.top", show=False),
+        Binding("G,end", "bottom", "Bottom", id="reader.bottom", show=False),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "find_next", "Next match", id="reader.find_next"),
+        Binding("N", "find_previous", "Prev match", id="reader.find_previous", show=False),
+        Binding("right_square_bracket", "next_hit", "Next topic", id="reader.next_hit"),
+        Binding("left_square_bracket", "previous_hit", "Prev topic", id="reader.previous_hit", show=False),
+        Binding("t", "toggle_topics", "Topic colours", id="reader.toggle_topics", show=False),
+        Binding("T", "focus_topic", "Focus topic", id="reader.focus_topic", show=False),
+        Binding("full_stop", "next_quote", "Next quote", id="reader.next_quote", show=False),
+        Binding("comma", "previous_quote", "Prev quote", id="reader.previous_quote", show=False),
+        Binding("right_curly_bracket", "next_bookmark", "Next bookmark", id="reader.next_bookmark", show=False),
+        Binding("left_curly_bracket", "previous_bookmark", "Prev bookmark", id="reader.previous_bookmark", show=False),
+        Binding("y", "copy", "Copy ¶", id="reader.copy"),
+    ]  # fmt: skip
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--meta",
+        "reader--heading",
+        "reader--cursor",
+        "reader--cursor-mark",
+        "reader--bookmark",
+        "reader--quote",
+        "reader--find",
+        "reader--find-current",
+        "reader--mark",
+        "reader--dim",
+    }
+    DEFAULT_CSS = """
+    ReaderView {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        & > .reader--title { text-style: bold; color: $text-primary; }
+        & > .reader--meta { color: $text-muted; text-style: italic; }
+        & > .reader--heading { text-style: bold underline; color: $text-accent; }
+        & > .reader--cursor { background: $boost; }
+        & > .reader--cursor-mark { color: $accent; }
+        & > .reader--bookmark { color: $warning; }
+        & > .reader--quote { text-style: italic; }
+        & > .reader--find { background: $warning 40%; }
+        & > .reader--find-current { background: $warning; color: $text; text-style: bold; }
+        & > .reader--mark { background: $success 35%; text-style: underline; }
+        & > .reader--dim { text-style: dim; }
+    }
+    """
+
+    class CursorMoved(Message):
+        """The paragraph cursor moved (to save the reading position)."""
+
+        def __init__(self, paragraph: Paragraph) -> None:
+            super().__init__()
+            self.paragraph = paragraph
+
+    class FindRequested(Message):
+        """The user asked to find text in the article."""
+
+    class FindStatus(Message):
+        """Where find stands: match `current` (1-based, 0 for none) of `total`."""
+
+        def __init__(self, current: int, total: int) -> None:
+            super().__init__()
+            self.current = current
+            self.total = total
+
+    def __init__(self, topics: Sequence[Topic] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.topics: dict[str, Topic] = {t.name: t for t in topics}
+        self.analysis: Analysis | None = None
+        self.blocks: list[Block] = []
+        self.marks = Marks()
+        self.cursor = -1  # article-wide paragraph index; -1 with no article
+        self.show_topics = True
+        self.focused_topic: str | None = None
+        self.find_matches: list[MatchSpan] = []
+        self.find_index = -1
+        self.passage_mark: MatchSpan | None = None
+        self.bookmarked: frozenset[int] = frozenset()
+        self._block_of: dict[int, int] = {}
+        self._jump_anchor: tuple[int, int] = (-1, -1)
+        self._had_matches = False
+        self._base_style = Style()
+        self._layout: Layout | None = None
+        self._runs: dict[int, Runs] = {}
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+
+    # ----- content -------------------------------------------------------------------------
+
+    def show(self, analysis: Analysis, *, paragraph: int | None = None) -> None:
+        """Display an article, with the cursor on `paragraph` (default: the first)."""
+        self.analysis = analysis
+        self.blocks = article_blocks(analysis.article)
+        self._block_of = {b.paragraph: n for n, b in enumerate(self.blocks) if b.paragraph >= 0}
+        self.marks = Marks.of(analysis, self.blocks)
+        self.find_matches, self.find_index, self.passage_mark = [], -1, None
+        self.bookmarked = frozenset()
+        self.focused_topic = None
+        self._layout = None
+        self._invalidate()
+        self._relayout(keep_position=False)
+        paragraphs = analysis.article.paragraphs
+        self.cursor = paragraphs[0].index if paragraphs else -1
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if paragraph is not None and paragraph in self._block_of:
+            self._set_cursor(paragraph)
+            # The new height is known to the scrollbars only after the next refresh.
+            self.call_after_refresh(self.move_to, paragraph, center=True)
+        self._update_status()
+
+    def set_bookmarked(self, paragraph_indexes: Iterable[int]) -> None:
+        """Paragraphs with a bookmark get a mark in the margin."""
+        self.bookmarked = frozenset(paragraph_indexes)
+        self._invalidate(runs=False)
+
+    @property
+    def current_paragraph(self) -> Paragraph | None:
+        """The paragraph under the cursor."""
+        if self.analysis is None or self.cursor not in self._block_of:
+            return None
+        for paragraph in self.analysis.article.paragraphs:
+            if paragraph.index == self.cursor:
+                return paragraph
+        return None
+
+    def mark_span(self, paragraph: int, start: int | None, end: int | None) -> None:
+        """Mark a span (a quote, a hit, a bookmark) of a paragraph and move there."""
+        block = self._block_of.get(paragraph)
+        if block is not None and start is not None and end is not None:
+            self.passage_mark = (block, start, end)
+        self.move_to(paragraph, offset=start or 0, center=True)
+        self._invalidate()
+
+    # ----- find ----------------------------------------------------------------------------
+
+    def find(self, query: str) -> None:
+        """Highlight every case-insensitive occurrence of `query` and go to the nearest."""
+        pattern = re.compile(re.escape(query), re.IGNORECASE) if query else None
+        self._set_find(pattern)
+
+    def find_terms(self, terms: Sequence[str], paragraph: int) -> None:
+        """Highlight words starting with any of `terms` (search results), from `paragraph` on."""
+        words = sorted({t.lower() for t in terms if t.strip()}, key=len, reverse=True)
+        pattern = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+            if words
+            else None
+        )
+        self.move_to(paragraph)
+        self._set_find(pattern)
+
+    def _set_find(self, pattern: re.Pattern[str] | None) -> None:
+        self.find_matches = []
+        if pattern is not None:
+            for number, block in enumerate(self.blocks):
+                self.find_matches.extend(
+                    (number, m.start(), m.end()) for m in pattern.finditer(block.text) if m.end() > m.start()
+                )  # fmt: skip
+        here = self._block_of.get(self.cursor, 0)
+        self.find_index = next(
+            (n for n, match in enumerate(self.find_matches) if match[0] >= here),
+            0 if self.find_matches else -1,
+        )
+        self._invalidate()
+        if self.find_index >= 0:
+            self._go_to_match()
+        self._post_find_status()
+
+    def clear_find(self) -> None:
+        self.find_matches, self.find_index = [], -1
+        self._invalidate()
+        self._post_find_status()
+
+    def _post_find_status(self) -> None:
+        self.post_message(self.FindStatus(self.find_index + 1, len(self.find_matches)))
+        if bool(self.find_matches) != self._had_matches:  # n/N appear or go in the footer
+            self._had_matches = bool(self.find_matches)
+            self.refresh_bindings()
+
+    def _go_to_match(self) -> None:
+        block, start, _end = self.find_matches[self.find_index]
+        target = self.blocks[block]
+        if target.paragraph >= 0:
+            self.move_to(target.paragraph, offset=start, center=True)
+        else:
+            self._scroll_to_line(self._layout_now().line_of(block, start), center=True)
+        self._invalidate()
+
+    def action_find(self) -> None:
+        self.post_message(self.FindRequested())
+
+    def action_find_next(self) -> None:
+        if self.find_matches:
+            self.find_index = (self.find_index + 1) % len(self.find_matches)
+            self._go_to_match()
+            self._post_find_status()
+
+    def action_find_previous(self) -> None:
+        if self.find_matches:
+            self.find_index = (self.find_index - 1) % len(self.find_matches)
+            self._go_to_match()
+            self._post_find_status()
+
+    # ----- movement ------------------------------------------------------------------------
+
+    def move_to(self, paragraph: int, *, offset: int = 0, center: bool = False) -> None:
+        """Put the cursor on a paragraph and scroll it into view."""
+        block = self._block_of.get(paragraph)
+        if block is None:
+            return
+        self._set_cursor(paragraph)
+        layout = self._layout_now()
+        self._scroll_to_line(
+            layout.line_of(block, offset), center=center, end=layout.block_end(block)
+        )
+
+    def _set_cursor(self, paragraph: int) -> None:
+        if paragraph == self.cursor:
+            return
+        for old_or_new in (self.cursor, paragraph):
+            self._runs.pop(self._block_of.get(old_or_new, -1), None)
+        self.cursor = paragraph
+        self._strips.clear()
+        self.refresh()
+        self._update_status()
+        current = self.current_paragraph
+        if current is not None:
+            self.post_message(self.CursorMoved(current))
+
+    def _scroll_to_line(self, line: int, *, center: bool = False, end: int | None = None) -> None:
+        top, height = round(self.scroll_offset.y), max(1, self.scrollable_content_region.height)
+        end = line if end is None else end
+        if center and not (top <= line and end < top + height):
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+        elif line < top:
+            self.scroll_to(y=max(0, line - 1), animate=False, immediate=True)
+        elif end >= top + height:
+            self.scroll_to(y=min(line, end - height + 2), animate=False, immediate=True)
+
+    def _paragraph_blocks(self) -> list[int]:
+        return sorted(self._block_of.values())
+
+    def _step_paragraph(self, step: int) -> None:
+        blocks = self._paragraph_blocks()
+        if not blocks or self.cursor not in self._block_of:
+            return
+        position = blocks.index(self._block_of[self.cursor]) + step
+        if 0 <= position < len(blocks):
+            self.move_to(self.blocks[blocks[position]].paragraph)
+
+    def action_cursor_down(self) -> None:
+        layout, block = self._layout_now(), self._block_of.get(self.cursor)
+        if block is None:
+            return
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        if layout.block_end(block) >= top + height:  # a long paragraph: read on before moving
+            self.scroll_to(y=top + max(1, height - 2), animate=False, immediate=True)
+            return
+        self._step_paragraph(1)
+
+    def action_cursor_up(self) -> None:
+        layout, block = self._layout_now(), self._block_of.get(self.cursor)
+        if block is None:
+            return
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        if layout.first_line[block] < top:
+            self.scroll_to(y=max(0, top - max(1, height - 2)), animate=False, immediate=True)
+            return
+        self._step_paragraph(-1)
+
+    def _cursor_to_top_line(self, top: int) -> None:
+        layout = self._layout_now()
+        for line in range(top, len(layout.lines)):
+            paragraph = self.blocks[layout.block_at(line)].paragraph
+            if paragraph >= 0:
+                self._set_cursor(paragraph)
+                return
+
+    def action_page_down(self) -> None:
+        height = self.scrollable_content_region.height
+        top = min(round(self.scroll_offset.y) + max(1, height - 2), round(self.max_scroll_y))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self._cursor_to_top_line(top)
+
+    def action_page_up(self) -> None:
+        height = self.scrollable_content_region.height
+        top = max(0, round(self.scroll_offset.y) - max(1, height - 2))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self._cursor_to_top_line(top)
+
+    def action_top(self) -> None:
+        blocks = self._paragraph_blocks()
+        if blocks:
+            self._set_cursor(self.blocks[blocks[0]].paragraph)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        blocks = self._paragraph_blocks()
+        if blocks:
+            self.move_to(self.blocks[blocks[-1]].paragraph)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def _jump(self, targets: Sequence[tuple[int, int]], step: int, what: str) -> None:
+        """Move to the next/previous (paragraph, start) target from the cursor."""
+        if not targets:
+            self.notify(f"No {what} in this article", severity="warning", markup=False)
+            return
+        anchor = self._jump_anchor
+        here = anchor if anchor[0] == self.cursor else (self.cursor, -1)
+        ahead = [t for t in targets if (t > here if step > 0 else t < here)]
+        if not ahead:
+            self.notify(
+                f"No more {what} {'below' if step > 0 else 'above'}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        paragraph, start = ahead[0] if step > 0 else ahead[-1]
+        self.move_to(paragraph, offset=start, center=True)
+        self._jump_anchor = (paragraph, start)
+
+    def action_next_hit(self) -> None:
+        self._jump(self.marks.hit_targets(self.focused_topic), 1, "topic passages")
+
+    def action_previous_hit(self) -> None:
+        self._jump(self.marks.hit_targets(self.focused_topic), -1, "topic passages")
+
+    def action_next_quote(self) -> None:
+        self._jump(self.marks.quote_targets, 1, "quotes")
+
+    def action_previous_quote(self) -> None:
+        self._jump(self.marks.quote_targets, -1, "quotes")
+
+    def action_next_bookmark(self) -> None:
+        self._jump([(p, 0) for p in sorted(self.bookmarked)], 1, "bookmarks")
+
+    def action_previous_bookmark(self) -> None:
+        self._jump([(p, 0) for p in sorted(self.bookmarked)], -1, "bookmarks")
+
+    def action_toggle_topics(self) -> None:
+        self.show_topics = not self.show_topics
+        self.notify("Topic colours on" if self.show_topics else "Topic colours off")
+        self._invalidate()
+
+    def action_focus_topic(self) -> None:
+        names = [n for n in self.topics if n in self.marks.topics_present]
+        order = [None, *names]
+        self.focused_topic = order[(order.index(self.focused_topic) + 1) % len(order)]
+        self.show_topics = True
+        label = self.topics[self.focused_topic].label if self.focused_topic else "all topics"
+        self.notify(f"Showing {label}", markup=False)
+        self._invalidate()
+        self._update_status()
+
+    def action_copy(self) -> None:
+        paragraph = self.current_paragraph
+        if paragraph is not None:
+            self.app.copy_to_clipboard(sanitize_text(paragraph.text))
+            self.notify("Copied the passage to the clipboard")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("find_next", "find_previous"):
+            return bool(self.find_matches)
+        if action in ("next_hit", "previous_hit", "toggle_topics", "focus_topic"):
+            return bool(self.marks.topics_present)
+        if action in ("next_bookmark", "previous_bookmark"):
+            return bool(self.bookmarked)
+        return self.analysis is not None or action == "find"
+
+    def _update_status(self) -> None:
+        blocks = self._paragraph_blocks()
+        if self.analysis is None or not blocks or self.cursor not in self._block_of:
+            self.border_subtitle = ""
+            return
+        position = blocks.index(self._block_of[self.cursor]) + 1
+        focus = f" · {self.topics[self.focused_topic].label}" if self.focused_topic else ""
+        self.border_subtitle = Content(f"¶ {position}/{len(blocks)}{focus}")  # labels are user text
+
+    # ----- layout and drawing --------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(1, min(MAX_MEASURE, self.scrollable_content_region.width - GUTTER - 1))
+
+    def _layout_now(self) -> Layout:
+        if self._layout is None or self._layout.width != self._text_width():
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _relayout(self, keep_position: bool = True) -> None:
+        old, top = self._layout, round(self.scroll_offset.y)
+        anchor = None
+        if keep_position and old is not None and old.lines:
+            block, start, _end = old.lines[min(top, len(old.lines) - 1)]
+            anchor = (block, max(0, start))
+        self._layout = layout_blocks(self.blocks, self._text_width())
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
+        if anchor is not None:
+            line = self._layout.line_of(*anchor)
+            self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.blocks:
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._invalidate()
+
+    def _invalidate(self, runs: bool = True) -> None:
+        if runs:
+            self._runs.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        if self._layout is None:
+            return
+        line = round(self.scroll_offset.y) + event.y
+        if 0 <= line < len(self._layout.lines):
+            paragraph = self.blocks[self._layout.block_at(line)].paragraph
+            if paragraph >= 0:
+                self._set_cursor(paragraph)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = self.rich_style  # costly to compute; fixed during one paint
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = round(self.scroll_offset.y) + y
+        layout = self._layout
+        if layout is None or not self.blocks or line >= len(layout.lines):
+            return Strip.blank(width, self._base_style)
+        key = (line, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(layout, line, width)
+            self._strips[key] = strip
+        return strip
+
+    def _render_text_line(self, layout: Layout, line: int, width: int) -> Strip:
+        block_number, start, end = layout.lines[line]
+        block = self.blocks[block_number]
+        spacer = start < 0
+        on_cursor = block.paragraph >= 0 and block.paragraph == self.cursor and not spacer
+        first_line = layout.first_line[block_number] == line
+        segments = [
+            Segment("▌", self._style("reader--cursor-mark")) if on_cursor else Segment(" "),
+            Segment("◆", self._style("reader--bookmark"))
+            if first_line and block.paragraph in self.bookmarked
+            else Segment(" "),
+            self._section_bar(block),
+            Segment(" "),
+        ]
+        if not spacer:
+            segments.extend(self._runs_of(block_number).segments(block.text, start, end))
+        strip = Strip(segments).apply_style(self._base_style)
+        return strip.adjust_cell_length(width, self._base_style)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _section_bar(self, block: Block) -> Segment:
+        if block.section < 0 or self.analysis is None or not self.show_topics:
+            return Segment(" ")
+        topics = self.analysis.article.sections[block.section].topics
+        shown = [t for t in topics if t in self.topics and self.focused_topic in (None, t)]
+        if not shown:
+            return Segment(" ")
+        return Segment("▎", Style(color=self.topics[shown[0]].color))
+
+    def _runs_of(self, block_number: int) -> Runs:
+        runs = self._runs.get(block_number)
+        if runs is None:
+            runs = style_runs(len(self.blocks[block_number].text), *self._styling(block_number))
+            self._runs[block_number] = runs
+        return runs
+
+    def _styling(self, block_number: int) -> tuple[Style, list[StyledSpan]]:
+        block = self.blocks[block_number]
+        base = {
+            BlockKind.TITLE: "reader--title",
+            BlockKind.META: "reader--meta",
+            BlockKind.HEADING: "reader--heading",
+        }.get(block.kind)
+        style = self._style(base) if base else Style()
+        if block.paragraph >= 0 and block.paragraph == self.cursor:
+            style = style + self._style("reader--cursor")
+        spans: list[StyledSpan] = [
+            (s, e, self._style("reader--quote")) for s, e in self.marks.quotes.get(block_number, ())
+        ]
+        if self.show_topics:
+            dim = self._style("reader--dim")
+            for start, end, topic in self.marks.hits.get(block_number, ()):
+                if self.focused_topic not in (None, topic):
+                    spans.append((start, end, dim))
+                elif topic in self.topics:
+                    spans.append((start, end, topic_style(self.topics[topic])))
+        if self.passage_mark is not None and self.passage_mark[0] == block_number:
+            spans.append((self.passage_mark[1], self.passage_mark[2], self._style("reader--mark")))
+        find_style = self._style("reader--find")
+        current = self.find_matches[self.find_index] if self.find_index >= 0 else None
+        spans.extend((s, e, find_style) for b, s, e in self._matches_in(block_number))
+        if current is not None and current[0] == block_number:
+            spans.append((current[1], current[2], self._style("reader--find-current")))
+        return style, spans
+
+    def _matches_in(self, block_number: int) -> list[MatchSpan]:
+        from bisect import bisect_left
+
+        matches = self.find_matches
+        first = bisect_left(matches, (block_number, -1, -1))
+        last = bisect_left(matches, (block_number + 1, -1, -1))
+        return matches[first:last]
+
+
+def topic_style(topic: Topic, _cache: dict[str, Style] = {}) -> Style:  # noqa: B006
+    """A topic's colour, bold so hits stay visible without colour (NO_COLOR)."""
+    style = _cache.get(topic.color)
+    if style is None:
+        try:
+            style = Style(color=topic.color, bold=True)
+        except Exception:  # a colour Rich does not know: bold alone still marks the hit
+            style = Style(bold=True)
+        _cache[topic.color] = style
+    return style
+
+
+def topic_styles(topics: Mapping[str, Topic]) -> dict[str, Style]:
+    return {name: topic_style(topic) for name, topic in topics.items()}

@@ -1,0 +1,125 @@
+"""The real `briefreader` command in tmux: start it, send keys, read the screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+COMMAND = Path(sys.executable).with_name("briefreader")
+DEADLINE_SECONDS = 20
+
+
+class Tmux:
+    """One detached tmux server and session, 120×40, running a command."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "main")
+
+    def send(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "main", *keys)
+
+    def wait_for(self, check: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        while True:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
+            time.sleep(0.05)  # polling interval, not a wait for an outcome
+
+    def is_alive(self) -> bool:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "has-session", "-t", "main"], capture_output=True
+        )
+        return done.returncode == 0
+
+
+@pytest.fixture
+def tmux(hermetic_dirs: Path) -> Iterator[Callable[..., Tmux]]:
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is needed for the end-to-end tests (apt-get install tmux)")
+    sessions: list[Tmux] = []
+
+    def start(*args: str) -> Tmux:
+        session = Tmux(f"briefreader-test-{uuid.uuid4().hex[:8]}")
+        env = {key: value for key, value in os.environ.items() if key.startswith("BRIEFREADER_")}
+        exports = " ".join(f"{k}={v!s}" for k, v in env.items())
+        command = f"env -u COLUMNS -u LINES {exports} TERM=xterm-256color {COMMAND} {' '.join(args)}"
+        session.run("new-session", "-d", "-s", "main", "-x", "120", "-y", "40", command)
+        session.run("set-option", "-t", "main", "remain-on-exit", "on")
+        sessions.append(session)
+        return session
+
+    yield start
+    for session in sessions:
+        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True)
+
+
+def test_opens_reads_and_quits(tmux, seeds_dir: Path) -> None:
+    session = tmux(str(seeds_dir))
+    session.wait_for(lambda s: "2 articles" in s and "Fism iran crimea drones" in s, "the list")
+    session.send("Enter")
+    session.wait_for(lambda s: "¶ 1/14" in s, "the article")
+    session.send("j", "j")
+    screen = session.wait_for(lambda s: "¶ 3/14" in s, "the cursor to move")
+    assert "By Chris Lange" in screen
+    session.send("q")
+    session.wait_for(lambda s: "Pane is dead" in s or "briefreader" not in s, "the app to quit")
+
+
+def test_search_from_the_command_line_app(tmux, seeds_dir: Path) -> None:
+    session = tmux(str(seeds_dir))
+    session.wait_for(lambda s: "2 articles" in s, "the list")
+    session.send("S")
+    session.wait_for(lambda s: "Search the library" in s, "the search screen")
+    session.send("-l", "kirby")
+    screen = session.wait_for(lambda s: "2 articles" in s, "results")
+    assert "Fism iran crimea drones" in screen
+    session.send("Enter")
+    screen = session.wait_for(lambda s: "2/2" in s, "the article at the match, matches counted")
+    assert "¶ 5/14" in screen and "Kirby said that Iran" in screen
+
+
+def test_hostile_article_shows_literally_and_leaves_the_terminal_alone(
+    tmux, tmp_path: Path
+) -> None:
+    library = tmp_path / "hostile"
+    library.mkdir()
+    (library / "evil.txt").write_bytes(
+        b"Evil [bold]title[/bold]\n\n"
+        b"Click [@click=app.quit]me[/] and [/] see.\n\n"
+        b"Title change \x1b]2;PWNED\x07 and clipboard \x1b]52;c;UFdORUQ=\x07 attempts.\n"
+    )
+    session = tmux(str(library))
+    before_title = session.run("display-message", "-p", "-t", "main", "#{pane_title}")
+    before_buffers = session.run("list-buffers")
+    session.wait_for(lambda s: "Evil [bold]title[/bold]" in s, "the literal title")
+    session.send("Enter")
+    screen = session.wait_for(
+        lambda s: "Click [@click=app.quit]me[/] and [/] see." in s, "the text"
+    )
+    assert "Title change" in screen and "PWNED" not in screen
+    assert session.run("display-message", "-p", "-t", "main", "#{pane_title}") == before_title
+    assert session.run("list-buffers") == before_buffers
+    session.send("g")
+    assert session.is_alive() and "Pane is dead" not in session.screen()

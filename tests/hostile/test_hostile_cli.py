@@ -1,0 +1,125 @@
+"""`briefreader articles` as a user runs it, over the hostile corpus: output safe, exit codes right."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import IS_ROOT, Corpus, unprivileged, unsafe_characters
+
+from briefreader.core.sanitize import sanitize_file_name
+
+BRIEFREADER = [sys.executable, "-m", "briefreader"]
+CAN_DROP_ROOT = not IS_ROOT or unprivileged(["true"]) != ["true"]
+
+
+def run(args: list[str], cwd: Path, *, drop_root: bool = True) -> subprocess.CompletedProcess[str]:
+    command = BRIEFREADER + args
+    return subprocess.run(
+        unprivileged(command) if drop_root else command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
+        timeout=120,
+        env=os.environ | {"COLUMNS": "200"},
+    )
+
+
+def strings_in(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def articles_json(light_corpus: Corpus) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
+    result = run(["articles", "--json", "."], light_corpus.folder)
+    return result, json.loads(result.stdout)
+
+
+def expected_skips(corpus: Corpus) -> int:
+    skips = [c for c in corpus.cases if c.expect == "skip"]
+    if not CAN_DROP_ROOT:
+        skips = [c for c in skips if c.reason not in {"permission", "cannot be listed"}]
+    return len(skips)
+
+
+def test_articles_json_reads_the_corpus_without_a_traceback(
+    light_corpus: Corpus, articles_json: tuple[subprocess.CompletedProcess[str], list[dict]]
+) -> None:
+    result, articles = articles_json
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    assert len(skip_lines) == expected_skips(light_corpus), result.stderr
+    assert all(line.split(": ", 1)[1] for line in skip_lines)  # each with a reason
+    reads = [c for c in light_corpus.cases if c.expect == "read"]
+    assert len(articles) == len(reads)
+
+
+def test_no_json_string_and_no_stderr_line_holds_a_control_character(
+    articles_json: tuple[subprocess.CompletedProcess[str], list[dict]],
+) -> None:
+    result, articles = articles_json
+    for text in strings_in(articles):
+        assert not unsafe_characters(text), text[:200]
+    assert not unsafe_characters(result.stderr.replace("\n", ""))
+
+
+def test_markup_and_paths_come_out_literally(
+    light_corpus: Corpus, articles_json: tuple[subprocess.CompletedProcess[str], list[dict]]
+) -> None:
+    _, articles = articles_json
+    by_path = {a["path"]: a for a in articles}
+    for case in light_corpus.cases:
+        if case.expect != "read" or case.path.endswith("folder.txt"):
+            continue
+        article = by_path[sanitize_file_name(case.path)]
+        text = "\n".join(strings_in(article))
+        for literal in case.literal:
+            if case.category == "markup" and "file name" in case.name:
+                assert literal.replace(" ]", "]") in article["path"].replace(" ]", "]")
+            else:
+                assert literal in text, (case.name, literal)
+
+
+def test_articles_table_sends_no_escape_to_the_terminal(light_corpus: Corpus) -> None:
+    result = run(["articles", "."], light_corpus.folder)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "[@click=app.quit]" in result.stdout  # markup printed as text, not applied
+    for line in (result.stdout + result.stderr).splitlines():
+        assert not unsafe_characters(line), repr(line)
+
+
+def test_a_folder_of_only_broken_files_exits_1_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02" * 100)
+    result = run(["articles", str(tmp_path)], tmp_path)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("skipped ")]
+    assert len(errors) == 1 and errors[0].startswith("briefreader: "), result.stderr
+
+
+def test_a_missing_library_folder_exits_1_with_one_line(tmp_path: Path) -> None:
+    result = run(["articles", str(tmp_path / "no-such-folder")], tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no-such-folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_hostile_file_name_given_directly_is_shown_safely(light_corpus: Corpus) -> None:
+    case = light_corpus.case("OSC title in a file name")
+    result = run(["articles", "--json", case.path], light_corpus.folder)
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)
+    assert not unsafe_characters(article["path"]) and "\x1b" not in result.stdout

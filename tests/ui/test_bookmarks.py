@@ -1,0 +1,149 @@
+"""Bookmarks in the app: m and M in the reader, margin marks, the tab, failures kept on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TabbedContent, TextArea
+from ui_helpers import open_article, screen_text, settle
+
+from briefreader.core.bookmarks import BookmarkStore
+from briefreader.ui.screens.note_dialog import NoteDialog
+from briefreader.ui.widgets.bookmarks_panel import BookmarksPanel
+
+
+def notifications(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def show_bookmarks_tab(pilot) -> BookmarksPanel:
+    pilot.app.screen.query_one(TabbedContent).active = "tab-bookmarks"
+    await settle(pilot)
+    return pilot.app.screen.query_one(BookmarksPanel)
+
+
+async def test_m_bookmarks_the_marked_paragraph_and_marks_the_margin(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = await open_article(pilot, "Drones over")
+        await pilot.press("j", "j", "m")
+        await settle(pilot)
+        [saved] = app.library.bookmarks.all()
+        assert saved.quote.startswith("Paragraph 2 is ordinary text")
+        assert reader.bookmarked == frozenset({2})
+        assert "Bookmarked ¶ 3" in notifications(app)
+        panel = await show_bookmarks_tab(pilot)
+        assert [(i.paragraph, i.status) for i in panel.items] == [(2, "anchored")]
+        assert "“Paragraph 2 is ordinary text" in screen_text(app)
+
+
+async def test_m_twice_on_one_paragraph_keeps_one_bookmark(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_article(pilot, "Drones over")
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert len(app.library.bookmarks.all()) == 1
+        assert any("already bookmarked" in n for n in notifications(app))
+
+
+async def test_M_asks_for_a_note_and_the_tab_shows_it(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_article(pilot, "Drones over")
+        await pilot.press("j", "M")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one(TextArea).insert("Weather *matters* here")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = app.library.bookmarks.all()
+        assert (saved.anchor.paragraph, saved.note) == (1, "Weather *matters* here")
+        await show_bookmarks_tab(pilot)
+        assert "Weather *matters* here" in screen_text(app)
+
+
+async def test_escape_in_the_note_dialog_saves_nothing(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_article(pilot, "Drones over")
+        await pilot.press("M")
+        await settle(pilot)
+        await pilot.press("x", "y", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteDialog)
+        assert app.library.bookmarks.all() == ()
+
+
+async def test_curly_brackets_jump_between_bookmarks(app_factory, small_library: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = await open_article(pilot, "Drones over")
+        article = reader.analysis.article
+        for paragraph in (5, 12):
+            app.library.bookmarks.add(article, paragraph)
+        app.screen.refresh_bookmarks()
+        await settle(pilot)
+        assert reader.bookmarked == frozenset({5, 12})
+        await pilot.press("right_curly_bracket")
+        assert reader.cursor == 5
+        await pilot.press("right_curly_bracket")
+        assert reader.cursor == 12
+        await pilot.press("left_curly_bracket")
+        assert reader.cursor == 5
+
+
+async def test_a_bookmark_that_cannot_be_saved_stays_on_screen_with_the_reason(
+    app_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("BRIEFREADER_DATA_DIR", str(blocker))
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = await open_article(pilot, "Drones over")
+        await pilot.press("j", "m")
+        await settle(pilot)
+        assert reader.bookmarked == frozenset({1})
+        assert any(n.startswith("Bookmark not saved: cannot keep bookmarks:") for n in notifications(app))
+        panel = await show_bookmarks_tab(pilot)
+        [item] = panel.items
+        assert (item.status, item.paragraph) == ("unsaved", 1)
+        text = screen_text(app)
+        assert "NOT SAVED" in text and "is not a folder" in text
+
+        blocker.unlink()  # the user fixes the problem, then saves again from the tab
+        panel.query_one("#bookmarks-list").focus()
+        await pilot.press("s")
+        await settle(pilot)
+        assert [i.status for i in panel.items] == ["anchored"]
+        [saved] = BookmarkStore(blocker / "bookmarks.sqlite3").all()
+        assert saved.anchor.paragraph == 1
+
+
+async def test_the_tab_edits_and_deletes_with_undo(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_article(pilot, "Drones over")
+        await pilot.press("m")
+        await settle(pilot)
+        panel = await show_bookmarks_tab(pilot)
+        panel.query_one("#bookmarks-list").focus()
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one(TextArea).insert("first thoughts")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [b.note for b in app.library.bookmarks.all()] == ["first thoughts"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.library.bookmarks.all() == ()
+        assert panel.items == ()
+        await pilot.press("u")
+        await settle(pilot)
+        assert [b.note for b in app.library.bookmarks.all()] == ["first thoughts"]
+        assert [i.note for i in panel.items] == ["first thoughts"]

@@ -1,0 +1,129 @@
+"""Who said it: reporting clauses, titles, pronouns, organisations, continuations."""
+
+from __future__ import annotations
+
+from quote_helpers import quotes_of, said
+
+
+def test_surname_after_the_quote_resolves_to_the_full_name() -> None:
+    assert said(
+        "National Security Council spokesman John Kirby spoke on Thursday.",
+        "“The drones are Iranian,” Kirby said.",
+    ) == [("The drones are Iranian,", "John Kirby")]
+
+
+def test_inverted_said_with_a_full_name_and_apposition() -> None:
+    assert said("“It is cooperation,” said Becca Wasser, a senior fellow at CNAS.") == [
+        ("It is cooperation,", "Becca Wasser")
+    ]
+
+
+def test_title_and_role_before_the_name_are_not_part_of_it() -> None:
+    (quote,) = quotes_of(
+        "White House press secretary Karine Jean-Pierre said the administration is “concerned.”"
+    )
+    assert (quote.speaker, quote.mention) == (
+        "Karine Jean-Pierre",
+        "White House press secretary Karine Jean-Pierre",
+    )
+
+
+def test_colon_introduction_and_told_reporters() -> None:
+    assert said(
+        "Spokesman Dmitry Peskov said: “Everything depends on guarantees.”",
+        "“We are not sure,” Polish Foreign Minister Radoslaw Sikorski told reporters.",
+    ) == [("Everything depends on guarantees.", "Dmitry Peskov"), ("We are not sure,", "Radoslaw Sikorski")]
+
+
+def test_according_to_and_present_tense_says() -> None:
+    assert said(
+        "The plan is “dead on arrival,” according to Senator Elizabeth Warren.",
+        "“My grandfather dug this well,” says Yusuf Haddad, 64.",
+    ) == [("dead on arrival,", "Elizabeth Warren"), ("My grandfather dug this well,", "Yusuf Haddad")]
+
+
+def test_broad_verbs_and_coordinated_verbs() -> None:
+    assert said(
+        "Maria Lopez smiled and recalled, “We had nothing.”",
+        "Ebright warned the origin question “cannot be postponed.”",
+        "Richard Ebright is a biologist.",
+    ) == [("We had nothing.", "Maria Lopez"), ("cannot be postponed.", "Richard Ebright")]
+
+
+def test_split_quote_is_two_quotes_by_one_speaker() -> None:
+    assert said("“We will set out support,” Rachel Reeves said, “and it will be targeted.”") == [
+        ("We will set out support,", "Rachel Reeves"),
+        ("and it will be targeted.", "Rachel Reeves"),
+    ]
+
+
+def test_quote_only_paragraph_takes_the_speaker_of_the_paragraph_before() -> None:
+    assert said(
+        "“The evidence is clear,” Karine Jean-Pierre said.",
+        "“Our message to Iran is very clear.”",
+    ) == [("The evidence is clear,", "Karine Jean-Pierre"), ("Our message to Iran is very clear.", "Karine Jean-Pierre")]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker() -> None:
+    found = said(
+        "Her colleague Andriy Melnyk remembers one night.",
+        "“We were in the middle of the operation. I counted the seconds.",
+        "“I have never prayed in my life.”",
+    )
+    assert [speaker for _, speaker in found] == ["Andriy Melnyk", "Andriy Melnyk"]
+
+
+def test_attribution_in_the_next_paragraph() -> None:
+    assert said(
+        "“We have not seen this combination before.”",
+        "That was the assessment of He Jianxiong, a virologist in Guangdong.",
+    ) == [("We have not seen this combination before.", "He Jianxiong")]
+
+
+def test_he_jianxiong_is_a_name_not_a_pronoun() -> None:
+    assert said(
+        "Maria Van Kerkhove spoke first.",
+        "He Jianxiong said the strain “binds more easily to human receptors.”",
+    ) == [("binds more easily to human receptors.", "He Jianxiong")]
+
+
+def test_pronouns_follow_gender_and_recency() -> None:
+    found = said(
+        "Becca Wasser, a senior fellow, said it was transactional.",
+        "Israeli President Isaac Herzog said there was more evidence.",
+        "“This is only the tip of the iceberg,” he said.",
+        "“Here we are seeing that play out,” she said.",
+    )
+    assert [speaker for _, speaker in found] == ["Isaac Herzog", "Becca Wasser"]
+
+
+def test_it_and_the_company_resolve_to_the_organisation() -> None:
+    found = said(
+        "Arvent Semiconductor said on Tuesday it would cut 4,000 jobs.",
+        "It described the plan as a “reset” for the business.",
+        "The company said it would “focus on the markets where we can lead.”",
+    )
+    assert [speaker for _, speaker in found] == ["Arvent Semiconductor", "Arvent Semiconductor"]
+
+
+def test_organisations_and_descriptions_speak() -> None:
+    found = said(
+        "The White House said Iranian troops are ‘directly engaged on the ground’ in Crimea.",
+        "“We cannot let the Danube become the only route,” a senior European diplomat said.",
+        "“I failed you,” the defendant told the court.",
+    )
+    assert [speaker for _, speaker in found] == ["White House", "a senior European diplomat", "the defendant"]
+
+
+def test_a_description_refers_back_to_the_named_person() -> None:
+    found = said(
+        "Max Verstappen won his fifth title on Sunday.",
+        "“It never gets boring,” said the 28-year-old, who started from pole.",
+    )
+    assert found == [("It never gets boring,", "Max Verstappen")]
+
+
+def test_quote_with_no_attribution_anywhere_has_no_speaker() -> None:
+    assert said("Fog covered the valley.", "“Nobody knows what happens next.”") == [
+        ("Nobody knows what happens next.", None)
+    ]

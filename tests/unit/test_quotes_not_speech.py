@@ -1,0 +1,46 @@
+"""Scare quotes, terms, names and titles are not quotes; partial quotes of speech are."""
+
+from __future__ import annotations
+
+from quote_helpers import said
+
+
+def test_so_called_terms_are_not_quotes() -> None:
+    assert said("Russia has used the so-called “kamikaze” drones since October.") == []
+
+
+def test_a_scare_quoted_phrase_with_no_speaker_is_not_a_quote() -> None:
+    assert said("A woman died in the custody of the “morality police” last month.") == []
+
+
+def test_nicknames_and_titles_of_works_are_not_quotes() -> None:
+    assert said(
+        "Max Verstappen, known to fans as “Mad Max”, won again.",
+        "Hicks wrote a book called “The Brutish Museums” about the raid.",
+        "Vladimir “Vova” Putin was not amused.",
+    ) == []
+
+
+def test_slogans_on_signs_are_not_quotes_but_chants_are() -> None:
+    assert said(
+        "Protesters held placards reading ‘Stolen is stolen’ and chanted ‘Give them back’."
+    ) == [("Give them back", "Protesters")]
+
+
+def test_one_or_two_word_partial_quotes_of_speech_count() -> None:
+    assert said(
+        "Antoine Halff said that Iran is a “second tier producer” and a “shadow” of its former self."
+    ) == [("second tier producer", "Antoine Halff"), ("shadow", "Antoine Halff")]
+
+
+def test_what_someone_called_is_speech_but_a_thing_called_is_not() -> None:
+    assert said(
+        "Speaker Mike Johnson called it “the most difficult vote of my career.”",
+        "The ship, a tanker called “Sea Breeze”, sank.",
+    ) == [("the most difficult vote of my career.", "Mike Johnson")]
+
+
+def test_a_short_phrase_away_from_the_reporting_clause_is_a_term() -> None:
+    assert said(
+        "At a centre where volunteers run a ‘warm bank’ on Tuesdays, Margaret Doyle said she stopped cooking."
+    ) == []
