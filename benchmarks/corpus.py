@@ -126,7 +126,15 @@ class CorpusWriter:
         rnd = self.random
         target_words = rnd.randint(400, 1500)
         roll = rnd.random()
-        topic = "drones" if roll < 0.10 else "kherson" if roll < 0.15 else "oil-cap" if roll < 0.20 else None
+        topic = (
+            "drones"
+            if roll < 0.10
+            else "kherson"
+            if roll < 0.15
+            else "oil-cap"
+            if roll < 0.20
+            else None
+        )
         title_words = self.words(rnd.randint(4, 9))
         title = " ".join(w.capitalize() for w in title_words)
         title += f" in {rnd.choice(PLACES)}"

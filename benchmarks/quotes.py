@@ -1,16 +1,19 @@
 """Time quote extraction against reading, over a generated corpus or any folder of articles.
 
-Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N]
+Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N] [--index]
 
 Without FOLDER, writes a corpus with benchmarks/corpus.py into a temporary folder. Reports
 the time to read and parse each article (what indexing does anyway), the time extraction
 adds, and the ratio; `--long N` also times one article of N paragraphs to show the cost stays
-linear in the length of the text.
+linear in the length of the text; `--index` builds the full index of the corpus twice, without
+and with quote extraction, and reports the share extraction adds (CPU time of this process,
+of this process and its workers, so that other work on the machine disturbs the figure less).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,17 +36,43 @@ def corpus(folder: Path, articles: int) -> Path:
     return folder
 
 
+def cpu_time() -> float:
+    """CPU seconds of this process and of the worker processes it has waited for."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def time_index(folder: Path) -> None:
+    import briefreader.core.analysis as analysis
+    from briefreader.core.library import Library
+
+    extract = analysis.extract_quotes
+    cpu: dict[str, float] = {}
+    for label in ("without quotes", "with quotes", "without quotes ", "with quotes "):
+        analysis.extract_quotes = extract if label.startswith("with ") else (lambda article: ())
+        with tempfile.TemporaryDirectory() as cache:
+            library = Library([folder], cache_dir=Path(cache), data_dir=Path(cache) / "data")
+            start, wall = cpu_time(), time.perf_counter()
+            library.refresh_index()
+            cpu[label] = cpu_time() - start
+        print(f"index build {label.strip():15} {cpu[label]:.2f}s CPU {time.perf_counter() - wall:.2f}s wall")
+    analysis.extract_quotes = extract
+    without = min(cpu["without quotes"], cpu["without quotes "])
+    with_quotes = min(cpu["with quotes"], cpu["with quotes "])
+    print(f"extraction adds {100 * (with_quotes - without) / without:.1f}% to the index build")
+
+
 def time_folder(folder: Path) -> None:
     read_times, quote_times, quotes = [], [], 0
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        start = time.perf_counter()
+        start = time.process_time()
         article = read_article(path, root=folder)
-        read_times.append(time.perf_counter() - start)
+        read_times.append(time.process_time() - start)
         if not isinstance(article, Article):
             continue
-        start = time.perf_counter()
+        start = time.process_time()
         quotes += len(extract_quotes(article))
-        quote_times.append(time.perf_counter() - start)
+        quote_times.append(time.process_time() - start)
     n = len(quote_times)
     print(f"articles={n} quotes={quotes}")
     print(f"read+parse  total={sum(read_times):.2f}s  mean={1000 * statistics.mean(read_times):.2f}ms")
@@ -76,12 +105,13 @@ def main() -> int:
     parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--long", type=int, default=5000)
+    parser.add_argument("--index", action="store_true", help="also time full index builds")
     args = parser.parse_args()
-    if args.folder is not None:
-        time_folder(args.folder)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            time_folder(corpus(Path(tmp) / "corpus", args.articles))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.folder or corpus(Path(tmp) / "corpus", args.articles)
+        time_folder(folder)
+        if args.index:
+            time_index(folder)
     if args.long:
         time_long(args.long)
     return 0

@@ -234,7 +234,7 @@ BAD_SNIPPETS = [
     "Content.from_markup(title)",
     'Text.from_markup(f"[b]{title}[/b]")',
     "yield Hit(score, matcher.highlight(title), command)",
-    'yield Hit(score, Content(title), command, help=summary.source)',
+    "yield Hit(score, Content(title), command, help=summary.source)",
     "Button(label)",
     "TabPane(name)",
     "table.add_row(title, source)",

@@ -64,7 +64,9 @@ def tmux(hermetic_dirs: Path) -> Iterator[Callable[..., Tmux]]:
         session = Tmux(f"briefreader-test-{uuid.uuid4().hex[:8]}")
         env = {key: value for key, value in os.environ.items() if key.startswith("BRIEFREADER_")}
         exports = " ".join(f"{k}={v!s}" for k, v in env.items())
-        command = f"env -u COLUMNS -u LINES {exports} TERM=xterm-256color {COMMAND} {' '.join(args)}"
+        command = (
+            f"env -u COLUMNS -u LINES {exports} TERM=xterm-256color {COMMAND} {' '.join(args)}"
+        )
         session.run("new-session", "-d", "-s", "main", "-x", "120", "-y", "40", command)
         session.run("set-option", "-t", "main", "remain-on-exit", "on")
         sessions.append(session)

@@ -123,7 +123,7 @@ _ARTICLE_SENTENCES = [
     "Shipping firms said they would need time to adjust contracts already signed for the winter.",
 ]
 
-_MARKUP_TEXT = f"""[@click=app.quit]Quit[/] headline [bold]now
+_MARKUP_TEXT = """[@click=app.quit]Quit[/] headline [bold]now
 
 [/] Body with [/bold] and [link=https://x]y[/link] and [@click=app.quit]x[/] in it.
 
@@ -167,14 +167,14 @@ _ESCAPE_HTML = _html_page(
 )  # fmt: skip
 
 _ESCAPE_MD = f"""---
-title: "Front matter{ESCAPES['OSC 0 title']} title{ESCAPES['CSI clear']}"
-author: "Mallory{ESCAPES['OSC 52 clipboard']} Doe"
-source: "Outlet{ESCAPES['DCS']}{ESCAPES['bidi override']}"
-date: "2024{ESCAPES['BEL']}-01-01"
-url: "https://x/{ESCAPES['OSC 8 link']}"
+title: "Front matter{ESCAPES["OSC 0 title"]} title{ESCAPES["CSI clear"]}"
+author: "Mallory{ESCAPES["OSC 52 clipboard"]} Doe"
+source: "Outlet{ESCAPES["DCS"]}{ESCAPES["bidi override"]}"
+date: "2024{ESCAPES["BEL"]}-01-01"
+url: "https://x/{ESCAPES["OSC 8 link"]}"
 ---
 
-# Heading{ESCAPES['CSI cursor']} one
+# Heading{ESCAPES["CSI cursor"]} one
 
 {ALL_ESCAPES} body text survives.
 """
@@ -204,11 +204,13 @@ _BOGUS_CHARSET_HTML = _html_page(
     head='<meta http-equiv="Content-Type" content="text/html; charset=x-no-such-charset">',
 ).encode("latin-1")  # fmt: skip
 
-_CP1252 = "Price Cap Talks\n\n“Smart quotes” cost 5 € — said the café owner.\n\nMore text follows.\n"
+_CP1252 = (
+    "Price Cap Talks\n\n“Smart quotes” cost 5 € — said the café owner.\n\nMore text follows.\n"
+)
 _LATIN1 = "Kherson Report\n\nThe café served crème brûlée; the naïve reporter noted it.\n\nEnd.\n"
-_ONE_MB_LINE = ("Drones over Kherson and the oil price cap, said the official. " * 17000)[:1 << 20]
+_ONE_MB_LINE = ("Drones over Kherson and the oil price cap, said the official. " * 17000)[: 1 << 20]
 # Brackets, tags and emphasis marks that never close: each opener invites a scan to the end.
-_ADVERSARIAL_LINE = ("[a <b _c *d `e (f \"g “h " * 40000)[: 1 << 20]
+_ADVERSARIAL_LINE = ('[a <b _c *d `e (f "g “h ' * 40000)[: 1 << 20]
 
 
 def cases() -> list[Case]:

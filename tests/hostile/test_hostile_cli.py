@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import IS_ROOT, Corpus, unprivileged, unsafe_characters
+from hostile_support import CAN_DROP_ROOT, Corpus, run_briefreader, unsafe_characters
 
 from briefreader.core.sanitize import sanitize_file_name
-
-BRIEFREADER = [sys.executable, "-m", "briefreader"]
-CAN_DROP_ROOT = not IS_ROOT or unprivileged(["true"]) != ["true"]
-
-
-def run(args: list[str], cwd: Path, *, drop_root: bool = True) -> subprocess.CompletedProcess[str]:
-    command = BRIEFREADER + args
-    return subprocess.run(
-        unprivileged(command) if drop_root else command,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="surrogateescape",
-        timeout=120,
-        env=os.environ | {"COLUMNS": "200"},
-    )
 
 
 def strings_in(value: object) -> list[str]:
@@ -43,7 +24,7 @@ def strings_in(value: object) -> list[str]:
 
 @pytest.fixture(scope="module")
 def articles_json(light_corpus: Corpus) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
-    result = run(["articles", "--json", "."], light_corpus.folder)
+    result = run_briefreader(["articles", "--json", "."], light_corpus.folder)
     return result, json.loads(result.stdout)
 
 
@@ -94,7 +75,7 @@ def test_markup_and_paths_come_out_literally(
 
 
 def test_articles_table_sends_no_escape_to_the_terminal(light_corpus: Corpus) -> None:
-    result = run(["articles", "."], light_corpus.folder)
+    result = run_briefreader(["articles", "."], light_corpus.folder)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "[@click=app.quit]" in result.stdout  # markup printed as text, not applied
     for line in (result.stdout + result.stderr).splitlines():
@@ -104,14 +85,14 @@ def test_articles_table_sends_no_escape_to_the_terminal(light_corpus: Corpus) ->
 def test_a_folder_of_only_broken_files_exits_1_with_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02" * 100)
-    result = run(["articles", str(tmp_path)], tmp_path)
+    result = run_briefreader(["articles", str(tmp_path)], tmp_path)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if not line.startswith("skipped ")]
     assert len(errors) == 1 and errors[0].startswith("briefreader: "), result.stderr
 
 
 def test_a_missing_library_folder_exits_1_with_one_line(tmp_path: Path) -> None:
-    result = run(["articles", str(tmp_path / "no-such-folder")], tmp_path)
+    result = run_briefreader(["articles", str(tmp_path / "no-such-folder")], tmp_path)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no-such-folder" in result.stderr
     assert "Traceback" not in result.stderr
@@ -119,7 +100,7 @@ def test_a_missing_library_folder_exits_1_with_one_line(tmp_path: Path) -> None:
 
 def test_a_hostile_file_name_given_directly_is_shown_safely(light_corpus: Corpus) -> None:
     case = light_corpus.case("OSC title in a file name")
-    result = run(["articles", "--json", case.path], light_corpus.folder)
+    result = run_briefreader(["articles", "--json", case.path], light_corpus.folder)
     assert result.returncode == 0, result.stderr
     (article,) = json.loads(result.stdout)
     assert not unsafe_characters(article["path"]) and "\x1b" not in result.stdout

@@ -65,7 +65,9 @@ def kill_at(child: subprocess.Popen, step: int) -> list[str]:
 
 def rewrite(library_dir: Path, number: int, marker: str) -> None:
     path = library_dir / f"article-{number:04d}.txt"
-    path.write_text(f"Article Number {number}\n\nRewritten with marker {marker}.\n", encoding="utf-8")
+    path.write_text(
+        f"Article Number {number}\n\nRewritten with marker {marker}.\n", encoding="utf-8"
+    )
 
 
 def found_in(library: Library, word: str) -> set[str]:

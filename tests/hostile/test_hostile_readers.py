@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import BIDI_CONTROL, Corpus, mode_bits_enforced, unsafe_characters
+from hostile_support import BIDI_CONTROL, Corpus, mode_bits_enforced, unsafe_characters
 from make_corpus import HUGE_BYTES, Case, cases, make_library
 
 from briefreader.core.models import Article, ScanReport, Skip

@@ -44,6 +44,8 @@ async def test_topics_tab_counts_hits_in_the_article_and_in_the_library() -> Non
     in_library = library.topic_counts()
     async with app.run_test(size=(150, 45)) as pilot:
         reader = await open_article(pilot, "Five things")
+        # The library is only counted once the tab is looked at (it reads every file).
+        assert app.screen.query_one(TopicsPanel).library_counts is None
         await show_topics_tab(pilot)
         here = {
             t.name: sum(h.topic == t.name for h in reader.analysis.hits) for t in DEFAULT_TOPICS

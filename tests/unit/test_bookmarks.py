@@ -211,3 +211,19 @@ def test_a_read_only_bookmarks_file_can_be_listed_but_not_changed(
     with pytest.raises(BookmarkError, match="is opened read-only"):
         read_only.add(article_at(fism), 1)
     read_only.close()
+
+
+def test_short_lived_threads_do_not_pile_up_open_files(store: BookmarkStore, fism: Path) -> None:
+    article = article_at(fism)
+    store.add(article, 0)
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    before = open_files()
+    for paragraph in range(40):  # as a worker thread per bookmark does in the app
+        thread = threading.Thread(target=store.add, args=(article, paragraph % 10))
+        thread.start()
+        thread.join()
+    assert len(store.all()) == 41
+    assert open_files() - before <= 4

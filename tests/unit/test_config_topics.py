@@ -125,3 +125,15 @@ def test_briefreader_starts_with_the_valid_topics_and_says_what_is_wrong() -> No
 
     found = {hit["topic"] for hit in json.loads(out)}
     assert found == {"ports", "broken"}
+
+
+def test_topic_name_must_be_usable_in_topic_searches() -> None:
+    settings = load(
+        '[topics."oil cap"]\nterms = ["price cap"]\n\n[topics.kherson]\nterms = ["Kherson"]\n'
+    )
+    assert [t.name for t in settings.topics] == ["kherson"]
+    [line] = settings.problems
+    assert line == (
+        f"{config_file()}: topic 'oil cap': a topic name may hold only letters, digits, "
+        "'-' and '_'; skipped"
+    )

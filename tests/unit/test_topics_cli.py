@@ -116,3 +116,15 @@ def test_article_text_is_not_read_as_markup(
     assert code == 0
     assert "[red]Night[/red] raid" in out
     assert "[bold]Drone[/bold] strikes" in out
+
+
+def test_a_phrase_broken_across_lines_in_a_file_is_found(tmp_path: Path) -> None:
+    (tmp_path / "cap.txt").write_text(
+        "Oil talks\n\nMinisters met on Monday. They said the price\ncap would hold, and the\n"
+        "kamikaze\n   drones were discussed too.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("topics", "--json", str(tmp_path))
+    assert code == 0
+    found = {(h["topic"], " ".join(h["match"].split())) for h in json.loads(out)}
+    assert found == {("oil-cap", "price cap"), ("drones", "kamikaze drones")}

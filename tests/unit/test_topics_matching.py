@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,15 +44,12 @@ def test_terms_match_whole_words_only(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["the price cap", "a price-cap deal", "two price caps", "the price\ncap", "a price   cap",
-     "the Price-Caps"],
+     "the Price-Caps", "the price-\ncap", "a price\u2011cap"],
 )  # fmt: skip
 def test_phrases_match_across_hyphens_line_breaks_and_spaces(text: str) -> None:
     found = matches(CAP, text)
     assert len(found) == 1
-    assert found[0].lower().replace("\n", " ").replace("-", " ").split() in (
-        ["price", "cap"],
-        ["price", "caps"],
-    )
+    assert re.split(r"\W+", found[0].lower()) in (["price", "cap"], ["price", "caps"])
 
 
 def test_phrase_needs_all_its_words_in_order() -> None:

@@ -7,12 +7,20 @@ import sys
 from collections.abc import Sequence
 
 from briefreader import __version__
-from briefreader.cli import articles_cmd, bookmarks_cmd, quotes_cmd, topics_cmd, tui_cmd
+from briefreader.cli import (
+    articles_cmd,
+    bookmarks_cmd,
+    index_cmd,
+    quotes_cmd,
+    search_cmd,
+    topics_cmd,
+    tui_cmd,
+)
 from briefreader.cli.common import UserError
 from briefreader.cli.print_config import PrintConfigAction
 
 # Each module adds one subcommand with `register(subparsers)`; its `run(args)` returns an exit code.
-SUBCOMMANDS = (articles_cmd, topics_cmd, bookmarks_cmd, quotes_cmd)
+SUBCOMMANDS = (articles_cmd, topics_cmd, bookmarks_cmd, quotes_cmd, index_cmd, search_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ from briefreader.core.bookmarks import BookmarkError, BookmarkStore
 from briefreader.core.brief_export import bookmark_record
 from briefreader.core.models import Article
 from briefreader.core.reader import read_article
+from briefreader.core.sanitize import sanitize_line
 from briefreader.core.topics import TopicMatcher
 
 
@@ -145,11 +146,11 @@ def run_list(args: argparse.Namespace) -> int:
             table.add_row(
                 str(bookmark.id),
                 item.status,
-                Text(bookmark.title),
+                Text(sanitize_line(bookmark.title)),
                 str(item.paragraph),
                 Text(_short(item.quote, 60)),
                 Text(_short(bookmark.note, 40)),
-                Text(", ".join(bookmark.tags)),
+                Text(sanitize_line(", ".join(bookmark.tags))),
             )
         Console().print(table)
         return 0
@@ -213,5 +214,6 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """One safe line for the terminal, cut to the width."""
+    text = sanitize_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"

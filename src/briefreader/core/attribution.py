@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +61,8 @@ COMMON_VERBS = REPORTING_VERBS | frozenset(
     """held had has have is was are were made took gave met went came sent led ran left kept
     brought put set began won lost paid sold bought built spent thought felt saw""".split()
 )
+READING_WORDS = REPORTING_VERBS | PARTICIPLES | {"according"}
+LOWER_WORD = re.compile(r"[a-z]+")
 # Words that may stand between a subject and its verb without changing who speaks.
 BETWEEN_SUBJECT_AND_VERB = (
     frozenset(
@@ -93,34 +95,52 @@ def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _abbreviation(token: Token) -> bool:
-    return token.text.endswith(".") and (len(token.text) <= 2 or token.text.lower() in ABBREVIATIONS)
+SENTENCE_END = re.compile(r"[.!?][)\]\"”’']*\s+")
+WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*$")
+MASK_RUN = re.compile(MASK + "+")
 
 
-def sentence_starts(original: str, masked: str, tokens: Sequence[Token]) -> list[int]:
+def _abbreviation_at(masked: str, stop: int) -> bool:
+    """The full stop at `stop` ends an abbreviation or an initial ("U.S.", "Dr.", "J.")."""
+    word = WORD_BEFORE_STOP.search(masked, max(0, stop - 15), stop + 1) if stop > 0 and masked[stop - 1] != MASK else None
+    if word is None:
+        return False
+    text = word.group()
+    return len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+
+
+def sentence_starts(original: str, masked: str) -> list[int]:
     """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
     whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
     starts = [0]
-    for before, after in zip(tokens, tokens[1:], strict=False):
-        gap = masked[before.end : after.start]
-        first_mask = gap.find(MASK)
-        if first_mask >= 0:
-            opened = before.end + first_mask
-            if re.search(r"[.!?][)\]]*\s*$", masked[before.end : opened]) and not _abbreviation(before):
-                starts.append(opened)
-            closed = masked.rfind(MASK, before.end, after.start) + 1
-            last_char = original[: closed - 1].rstrip()[-1:]
-            rest = masked[closed : after.start]
-            if after.capitalised and (
-                (last_char == "." and rest.strip() == "") or re.match(r"\s*[.!?]", rest)
-            ):
-                starts.append(after.start)
+    for match in SENTENCE_END.finditer(masked):
+        after = match.end()
+        if after >= len(masked):
             continue
-        if _abbreviation(before):
+        if masked[match.start()] == "." and _abbreviation_at(masked, match.start()):
             continue
-        if re.match(r"\s*[)\]]*[.!?]", gap) and (after.capitalised or gap.rstrip()[-1:] in "“\"‘"):
-            starts.append(after.start)
+        nxt = masked[after]
+        if nxt.isupper() or nxt in "“\"‘" + MASK:
+            starts.append(after)
+    for region in MASK_RUN.finditer(masked):
+        closed = region.end()
+        last_char = original[: closed - 1].rstrip()[-1:]
+        rest = masked[closed:]
+        stripped = rest.lstrip()
+        if last_char == "." and rest[:1].isspace() and stripped[:1].isupper():
+            starts.append(closed + len(rest) - len(stripped))
     return sorted(set(starts))
+
+
+def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The sentences worth reading word by word: those with a quotation or a reporting verb."""
+    found = READING_WORDS.intersection(LOWER_WORD.findall(masked.lower()))
+    marks = [m.start() for m in MASK_RUN.finditer(masked)]
+    if found:
+        verbs = re.compile(r"\b(?:" + "|".join(sorted(found)) + r")\b", re.IGNORECASE)
+        marks += [m.start() for m in verbs.finditer(masked)]
+    chosen = sorted({sentence_index(starts, offset) for offset in marks})
+    return [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(masked)) for i in chosen]
 
 
 def sentence_index(starts: Sequence[int], offset: int) -> int:
@@ -189,19 +209,17 @@ def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, flo
 def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
     """Every reporting verb in the paragraph with its subject, in order."""
     reports: list[Report] = []
-    sentence_of = [sentence_index(starts, t.start) for t in tokens]
-    floors: dict[int, int] = {}
-    ceilings: dict[int, int] = {}
-    for i, sentence in enumerate(sentence_of):
-        floors.setdefault(sentence, i)
-        ceilings[sentence] = i + 1
+    token_starts = [t.start for t in tokens]
     for i, token in enumerate(tokens):
         word = token.lower
         according = word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to"
         if word not in REPORTING_VERBS and word not in PARTICIPLES and not according:
             continue
-        sentence = sentence_of[i]
-        floor, ceiling = floors[sentence], ceilings[sentence]
+        sentence = sentence_index(starts, token.start)
+        floor = bisect_left(token_starts, starts[sentence])
+        ceiling = (
+            bisect_left(token_starts, starts[sentence + 1]) if sentence + 1 < len(starts) else len(tokens)
+        )
         if according:
             subject = subject_after(tokens, masked, i + 1, ceiling)
             reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))

@@ -52,7 +52,9 @@ class BookmarkStore:
         self._ready = False
         self._lock = threading.Lock()
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        # Each thread's connection, with its thread: a finished thread's connection is closed
+        # when the next one opens, so short-lived worker threads do not pile up open files.
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
 
     # -- opening -------------------------------------------------------------------------
 
@@ -62,9 +64,16 @@ class BookmarkStore:
         if connection is None:
             connection = self._connect()
             self._local.connection = connection
-            with self._lock:
-                self._connections.append(connection)
+            self._keep(connection)
         return connection
+
+    def _keep(self, connection: sqlite3.Connection) -> None:
+        with self._lock:
+            finished = [c for t, c in self._connections if not t.is_alive()]
+            self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
+            self._connections.append((threading.current_thread(), connection))
+        for old in finished:
+            old.close()
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -113,13 +122,14 @@ class BookmarkStore:
                 connection.close()
                 raise
             self._local.connection = connection
-            self._connections.append(connection)
+            self._connections.append((threading.current_thread(), connection))
             self._ready = True
 
     def close(self) -> None:
         """Back up if anything changed, then close every thread's connection."""
         with self._lock:
-            connections, self._connections = self._connections, []
+            connections = [c for _, c in self._connections]
+            self._connections = []
         for connection in connections:
             try:
                 if not self.read_only and connection is connections[0]:
@@ -336,6 +346,8 @@ def _to_row(bookmark: Bookmark) -> list[Any]:
 
 
 def _from_row(row: Sequence[Any]) -> Bookmark:
+    # Returned as saved: the user's notes are kept byte for byte (JSON export carries them
+    # whole); everything that shows them to a terminal sanitizes at display time.
     (id_, uid, path, title, source, published, url, exact, prefix, suffix, paragraph, start,
      end, note, tags, created, updated) = row  # fmt: skip
     return Bookmark(

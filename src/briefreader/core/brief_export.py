@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from briefreader.core.anchoring import Anchor
 from briefreader.core.bookmark_models import Bookmark, PlacedBookmark
 from briefreader.core.models import Topic
+from briefreader.core.sanitize import sanitize_line, sanitize_text
 
 if TYPE_CHECKING:
     from briefreader.core.analysis import Analysis
@@ -70,8 +71,9 @@ def _passage_block(item: PlacedBookmark, details: _Details, *, with_title: bool)
     if speaker:
         lines += [">", f"> — {_escape(speaker)}"]
     lines.append("")
-    if bookmark.note.strip():
-        lines += [bookmark.note.strip(), ""]
+    note = sanitize_text(bookmark.note).strip()  # the note is Markdown: kept, only made safe
+    if note:
+        lines += [note, ""]
     if item.status == "orphan":
         lines += [
             "_This passage is no longer in the article file; the text above is as saved._",
@@ -85,7 +87,7 @@ def _citation(item: PlacedBookmark, *, with_title: bool) -> str:
     bookmark = item.bookmark
     parts = [f"*{_escape(bookmark.title)}*"] if with_title else []
     parts += [_escape(v) for v in (bookmark.source, bookmark.published) if v]
-    where = bookmark.url or f"`{readable_path(bookmark.path)}`"
+    where = _escape(bookmark.url) if bookmark.url else f"`{readable_path(bookmark.path)}`"
     parts.append(f"{where}, paragraph {item.paragraph + 1}")
     line = "Source: " + ", ".join(parts)
     if bookmark.tags:
@@ -154,14 +156,14 @@ def _article_key(item: PlacedBookmark) -> bytes:
 
 def _escape(text: str) -> str:
     """Article text is not Markdown: keep its characters from being read as formatting."""
-    text = " ".join(text.split())
+    text = sanitize_line(text)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def readable_path(path: Path) -> str:
     """A path as text; bytes that are not UTF-8 become U+FFFD (the JSON keeps the real bytes)."""
-    shown = os.fsencode(path).decode("utf-8", "replace")
+    shown = sanitize_line(os.fsencode(path).decode("utf-8", "replace")).replace("`", "'")
     try:
         return str(Path(shown).relative_to(Path.cwd()))
     except ValueError:

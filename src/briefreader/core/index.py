@@ -19,15 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import analysis, fields, index, qparser, query
+from whoosh import analysis, fields, formats, index, qparser, query
 from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.scoring import BM25F
+from whoosh.writing import SegmentWriter
 
 from briefreader.core.models import SearchHit, SearchResult
 from briefreader.core.snippets import snippet
 
 SCHEMA_VERSION = 1
+PARAGRAPH_GAP = 100
+# Memory for each writer's posting pool (beyond it, sorted runs go to temporary files),
+# and how many articles a worker puts in one segment so that they fit.
+WRITER_MB = 110
+SEGMENT_ARTICLES = 600
 MARKER_NAME = "briefreader-index.json"
 MARKER_FORMAT = "briefreader search index"
 INDEX_NAME = "MAIN"
@@ -117,8 +123,9 @@ class _FastText(fields.TEXT):
     def __init__(self, *, stemming: bool = True, whole_words: bool = False, boost: float = 1.0,
                  stored: bool = False) -> None:  # fmt: skip
         super().__init__(
-            analyzer=_Analyzer(stemming, whole_words), phrase=True, field_boost=boost, stored=stored
-        )
+            analyzer=_Analyzer(stemming, whole_words), phrase=True, field_boost=boost,
+            stored=stored, multitoken_query="phrase",
+        )  # fmt: skip
         self.stemming = stemming
         self.whole_words = whole_words
         self._last: tuple[Any, list[Any]] | None = None
@@ -132,13 +139,18 @@ class _FastText(fields.TEXT):
         last = self._last
         if last is not None and last[0] is value:
             return last[1]
-        if self.whole_words:
-            words = str(value).lower().split()
-        else:
-            words = analysed_terms(str(value), self.stemming)
+        parts = (value,) if isinstance(value, str) else value
         positions: defaultdict[str, list[int]] = defaultdict(list)
-        for pos, word in enumerate(words):
-            positions[word].append(pos)
+        start = 0
+        for part in parts:
+            if self.whole_words:
+                words = part.lower().split()
+            else:
+                words = analysed_terms(part, self.stemming)
+            for pos, word in enumerate(words, start):
+                positions[word].append(pos)
+            # A gap between paragraphs, so a phrase never spans two of them.
+            start += len(words) + PARAGRAPH_GAP
         encode = self.format.encode
         boost = self.format.field_boost
         items = [
@@ -149,15 +161,24 @@ class _FastText(fields.TEXT):
         return items
 
 
+class _WordList(fields.FieldType):
+    """Distinct words, indexed for their existence only: the vocabulary behind prefixes."""
+
+    def __init__(self) -> None:
+        super().__init__(formats.Existence(), analyzer=_Analyzer(whole_words=True), scorable=False)
+
+    def index(self, value: Any, **kwargs: Any) -> list[Any]:
+        return [(word.encode("utf-8"), 1, 1.0, b"") for word in set(value.split())]
+
+
 def build_schema() -> fields.Schema:
-    """Paragraph documents (kind "p") carry the searchable text plus their article's fields;
-    article documents (kind "a") carry what the list and refresh need; vocabulary documents
+    """One document per article (kind "a"): its text indexed paragraph by paragraph, with
+    gaps, and stored as paragraphs so a hit can name its best passage; vocabulary documents
     (kind "v") hold surface words so prefixes and spelling work on a stemmed index."""
     return fields.Schema(
         kind=fields.ID(stored=True),
         article=fields.ID(stored=True),
-        para=fields.STORED(),
-        text=fields.STORED(),
+        paragraphs=fields.STORED(),
         meta=fields.STORED(),
         analysis=fields.STORED(),
         body=_FastText(),
@@ -167,7 +188,7 @@ def build_schema() -> fields.Schema:
         speaker=_FastText(stemming=False),
         topic=_FastText(whole_words=True),
         date=fields.ID(),
-        word=fields.KEYWORD(scorable=False),
+        word=_WordList(),
     )
 
 
@@ -194,7 +215,9 @@ class SearchIndex:
             marker = json.loads(self.marker_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return marker if isinstance(marker, dict) and marker.get("format") == MARKER_FORMAT else None
+        return (
+            marker if isinstance(marker, dict) and marker.get("format") == MARKER_FORMAT else None
+        )
 
     def _write_marker(self, **values: Any) -> None:
         marker = {"format": MARKER_FORMAT, "schema": SCHEMA_VERSION, **values}
@@ -232,7 +255,9 @@ class SearchIndex:
                 ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
                 count = ix.doc_count_all()
             except Exception as error:  # Whoosh raises many types on a damaged folder
-                raise IndexDamaged(f"the index could not be opened ({type(error).__name__})") from None
+                raise IndexDamaged(
+                    f"the index could not be opened ({type(error).__name__})"
+                ) from None
             marker = self.read_marker() or {}
             if marker.get("documents") != count and not self.is_busy():
                 raise IndexDamaged("the index holds a different number of documents than recorded")
@@ -293,7 +318,9 @@ class SearchIndex:
             except QueryProblem:
                 raise
             except _DAMAGE as error:
-                raise IndexDamaged(f"the index could not be read ({type(error).__name__})") from None
+                raise IndexDamaged(
+                    f"the index could not be read ({type(error).__name__})"
+                ) from None
             except Exception as error:  # Whoosh reports some damage as a bare Exception
                 if type(error) is not Exception:
                     raise
@@ -334,7 +361,7 @@ class SearchIndex:
         """A batch of changes committed together; cancelled (lock released) on any error."""
         ix = self.open()
         try:
-            writer = ix.writer(limitmb=96, procs=1, timeout=0.0)
+            writer = _Writer(ix, limitmb=WRITER_MB, timeout=0.0)
         except LockError:
             raise IndexBusy("another briefreader is updating the index") from None
         batch = IndexBatch(writer)
@@ -346,7 +373,10 @@ class SearchIndex:
             marker = self.read_marker() or {}
             self._write_marker(complete=False, documents=marker.get("documents", -1))
             batch.add_vocabulary()
-            writer.commit()
+            if batch.segments:
+                _commit_with_segments(writer, batch.segments)
+            else:
+                writer.commit()
         except BaseException:
             _cancel(writer)
             raise
@@ -362,52 +392,39 @@ class SearchIndex:
         """Whoosh's query language over the body and (boosted) title; raises ValueError."""
         parser = qparser.MultifieldParser(list(SEARCH_FIELDS), build_schema_cached())
         parser.add_plugin(qparser.FuzzyTermPlugin())
-        parser.add_plugin(qparser.PlusMinusPlugin())
+        # `-x` excludes only at the start of a word: "Jean-Pierre" stays one name.
+        parser.add_plugin(qparser.PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"))
         parser.remove_plugin_class(qparser.GtLtPlugin)
         return parser.parse(text)
 
     def search(self, parsed: Any, limit: int, display: str) -> SearchResult:
-        """Best paragraph of each of the top `limit` articles for a parsed query."""
+        """The top `limit` articles for a parsed query, each at its best paragraph."""
         with self.searcher() as searcher:
-            window = max(limit * 4, 40)
-            while True:
-                try:
-                    results = searcher.search(parsed, limit=window, filter=_PARAGRAPHS)
-                except query.QueryError as error:
-                    raise QueryProblem(f"Cannot run this query: {error}.") from None
-                best: dict[str, Any] = {}
-                for hit in results:
-                    best.setdefault(hit["article"], hit)
-                    if len(best) >= limit:
-                        break
-                scored = results.scored_length()
-                if len(best) >= limit or scored < window or window >= 5000:
-                    break
-                window *= 4
-            if not best:
+            try:
+                # Vocabulary documents match only negative queries; drop them afterwards
+                # rather than pay for a mask on every search.
+                results = searcher.search(
+                    parsed, limit=limit + self._vocabulary_documents(searcher)
+                )
+            except query.QueryError as error:
+                raise QueryProblem(f"Cannot run this query: {error}.") from None
+            if not results.scored_length():
                 return SearchResult(display, (), 0)
             matched = {
                 text.decode("utf-8") if isinstance(text, bytes) else text
                 for field, text in parsed.existing_terms(searcher.reader(), expand=True)
                 if field in SEARCH_FIELDS
             }
-            hits = tuple(self._hit(searcher, hit, matched) for hit in best.values())
-            total = len(hits) if scored < window else max(len(hits), results.estimated_length())
+            hits = tuple(_hit(hit, matched) for hit in results if hit["kind"] == "a")[:limit]
+            if len(hits) < limit:
+                total = len(hits)
+            else:  # counting every match would cost more than the search; an upper bound
+                total = max(len(hits), min(parsed.estimate_size(searcher.reader()),
+                                           searcher.doc_frequency("kind", "a")))  # fmt: skip
         return SearchResult(display, hits, total)
 
-    def _hit(self, searcher: Any, hit: Any, matched: set[str]) -> SearchHit:
-        meta = searcher.document(kind="a", article=hit["article"])["meta"]
-        text, ranges = snippet(hit["text"], matched, word_terms)
-        return SearchHit(
-            path=Path(meta["path"]),
-            article_id=hit["article"],
-            title=meta["title"],
-            source=meta.get("source"),
-            score=round(float(hit.score), 4),
-            paragraph=int(hit["para"]),
-            snippet=text,
-            highlights=ranges,
-        )
+    def _vocabulary_documents(self, searcher: Any) -> int:
+        return int(searcher.doc_frequency("kind", "v"))
 
     def term_count(self, term: str) -> int:
         """How many paragraphs hold an indexed body term."""
@@ -443,7 +460,35 @@ class SearchIndex:
         return sorted(found, key=lambda w: -found[w])
 
 
-_PARAGRAPHS = query.Term("kind", "p")
+def _hit(hit: Any, matched: set[str]) -> SearchHit:
+    meta = hit["meta"]
+    paragraphs = hit["paragraphs"] or ((0, ""),)
+    # Porter stems start like their words (but "citi" for "city"): a cheap substring test
+    # spares tokenizing paragraphs that cannot match.
+    keys = tuple({(t[:-1] if t.endswith("i") else t)[:5] for t in matched})
+    index_in_article, text = max(paragraphs, key=lambda p: _paragraph_score(p[1], matched, keys))
+    shown, ranges = snippet(text, matched, word_terms)
+    return SearchHit(
+        path=Path(meta["path"]),
+        article_id=hit["article"],
+        title=meta["title"],
+        source=meta.get("source"),
+        score=round(float(hit.score), 4),
+        paragraph=int(index_in_article),
+        snippet=shown,
+        highlights=ranges,
+    )
+
+
+def _paragraph_score(text: str, matched: set[str], keys: tuple[str, ...]) -> tuple[int, int]:
+    """(distinct matched terms, occurrences): the passage that best answers the query."""
+    lowered = text.lower()
+    if not any(key in lowered for key in keys):
+        return 0, 0
+    found = [t for t in analysed_terms(text) if t in matched]
+    return len(set(found)), len(found)
+
+
 _SCHEMA: fields.Schema | None = None
 
 
@@ -471,42 +516,136 @@ def is_empty_query(parsed: Any) -> bool:
     return parsed is None or parsed is query.NullQuery or not list(parsed.leaves())
 
 
+class _Writer(SegmentWriter):
+    """Whoosh's segment writer, but field lengths are read once per field when postings are
+    written, instead of once per posting (a quarter of the commit time otherwise)."""
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = _LengthCache(self.per_document_reader(), self.docnum)
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        lengths.close()
+
+
+class _LengthCache:
+    def __init__(self, reader: Any, documents: int) -> None:
+        self._reader = reader
+        self._documents = documents
+        self._fields: dict[str, list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            read = self._reader.doc_field_length
+            lengths = [read(d, fieldname, default) for d in range(self._documents)]
+            self._fields[fieldname] = lengths
+        return lengths[docnum]
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def _commit_with_segments(writer: Any, segments: list[Any]) -> None:
+    """Commit a writer together with segments that worker processes wrote beside it (what
+    Whoosh's own multiprocessing writer does, without pickling every document across)."""
+    final = writer._merge_segments(None, None, None)
+    final.extend(segments)
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()
+
+
+class SegmentBuilder:
+    """Indexes a share of the articles into segments of its own, in a worker process, while
+    the parent process holds the index's write lock.
+
+    A segment is closed every SEGMENT_ARTICLES articles so its postings stay in memory:
+    spilling them to sorted runs on disk costs a quarter of the build time.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._index = index.open_dir(str(directory), indexname=INDEX_NAME)
+        self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB)
+        self._batch = IndexBatch(self._writer)
+        self._added = 0
+        self.segments: list[Any] = []
+
+    def add_article(self, record: Any) -> None:
+        """Index one article; on failure every segment of this builder is given up."""
+        self._batch.add_article(record)
+        self._added += 1
+        if self._added % SEGMENT_ARTICLES == 0:
+            self._close_segment()
+            self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB)
+            self._batch = IndexBatch(self._writer)
+
+    def _close_segment(self) -> None:
+        if self._batch.changed:
+            self._batch.add_vocabulary()
+            self.segments.append(self._writer._finalize_segment())
+        else:
+            _cancel(self._writer)
+
+    def finish(self) -> list[Any]:
+        """The finished segments, for `IndexBatch.add_segment`."""
+        self._close_segment()
+        return self.segments
+
+    def cancel(self) -> None:
+        _cancel(self._writer)
+
+
 class IndexBatch:
     """Adds and deletes inside one writer."""
 
     def __init__(self, writer: Any) -> None:
         self._writer = writer
         self._words: set[str] = set()
+        self.segments: list[Any] = []
         self.changed = False
+
+    def add_segment(self, segment: Any) -> None:
+        """A segment a `SegmentBuilder` wrote, committed with this batch."""
+        if segment is not None:
+            self.segments.append(segment)
+            self.changed = True
 
     def delete_article(self, article_id: str) -> None:
         self._writer.delete_by_term("article", article_id)
         self.changed = True
 
     def add_article(self, record: Any) -> None:
-        """Index one article: an article document and one document per paragraph.
+        """Index one article as one document.
 
         `record` is an `indexing.ArticleRecord`. A failure cancels the whole writer (a half-added
         document would corrupt the segment), releasing the lock, and raises.
         """
         writer = self._writer
         self.changed = True
-        meta = record.meta()
-        try:
-            writer.add_document(kind="a", article=record.article_id, meta=meta,
-                                analysis=record.analysis_json)  # fmt: skip
-            shared = {
-                "title": record.title,
-                "source": record.source or "",
-                "author": record.author or "",
-                "speaker": " ".join(record.speakers),
-                "topic": " ".join(record.topics),
-            }
+        document: dict[str, Any] = {
+            "kind": "a",
+            "article": record.article_id,
+            "meta": record.meta(),
+            "analysis": record.analysis_json,
+            "paragraphs": record.paragraphs,
+        }
+        if record.paragraphs:
+            document.update(
+                body=tuple(text for _, text in record.paragraphs),
+                title=record.title,
+                source=record.source or "",
+                author=record.author or "",
+                speaker=" ".join(record.speakers),
+                topic=" ".join(record.topics),
+            )
             if record.published:
-                shared["date"] = record.published.lower()
-            for index_in_article, text in record.paragraphs:
-                writer.add_document(kind="p", article=record.article_id, para=index_in_article,
-                                    text=text, body=text, **shared)  # fmt: skip
+                document["date"] = record.published.lower()
+        try:
+            writer.add_document(**document)
         except BaseException:
             _cancel(writer)
             raise

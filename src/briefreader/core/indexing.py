@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from briefreader.core.models import (
     TopicHit,
     article_id,
 )
+from briefreader.core.parallel_indexing import WorkerRejected, index_in_workers, workers_for
 from briefreader.core.reader import read_article, relative_key
 from briefreader.core.scan import common_root, find_article_files
 
@@ -156,7 +157,7 @@ def refresh(
     progress: Progress | None = None,
     *,
     rebuild: bool = False,
-    read_records: Callable[[list[FileState], Path | None], Iterable[ArticleRecord]] | None = None,
+    excluded: frozenset[str] = frozenset(),
 ) -> IndexReport:
     """Bring the index in step with the files; rebuild it when damaged, and say so."""
     message = None
@@ -171,18 +172,17 @@ def refresh(
     except IndexBusy:
         return IndexReport(busy=True, message=_BUSY)
     plan = plan_refresh(paths, indexed)
+    plan.to_read = [s for s in plan.to_read if s.article_id not in excluded]
     root = common_root(list(paths))
-    reader = read_records or (lambda states, root: (record_for(s, root, analyse) for s in states))
     try:
-        report = _write(search_index, plan, reader(plan.to_read, root), progress)
+        report = _write(search_index, plan, lambda s: record_for(s, root, analyse), progress)
     except IndexBusy:
         return IndexReport(busy=True, message=_BUSY)
-    except _RejectedRecord as rejected:
+    except (_RejectedRecord, WorkerRejected) as rejected:
         # The writer was cancelled (lock released, nothing committed); index the rest without it.
-        bad = rejected.record
         report = refresh(search_index, paths, analyse, progress,
-                         read_records=_excluding(bad, reader))  # fmt: skip
-        skip = Skip(Path(bad.path), f"could not be indexed ({rejected.reason})")
+                         excluded=excluded | {rejected.article_id})  # fmt: skip
+        skip = Skip(Path(rejected.path), f"could not be indexed ({rejected.reason})")
         return _with(report, skipped=(*report.skipped, skip), message=message or report.message)
     return _with(report, message=message)
 
@@ -191,45 +191,54 @@ _BUSY = "Another briefreader is updating the index; searching what it had indexe
 
 
 class _RejectedRecord(Exception):
-    def __init__(self, record: ArticleRecord, reason: str) -> None:
+    def __init__(self, path: str, article_id: str, reason: str) -> None:
         super().__init__(reason)
-        self.record = record
+        self.path = path
+        self.article_id = article_id
         self.reason = reason
 
 
-def _excluding(bad: ArticleRecord, reader: Any) -> Any:
-    def read(states: list[FileState], root: Path | None) -> Iterator[ArticleRecord]:
-        return reader([s for s in states if s.article_id != bad.article_id], root)
-
-    return read
-
-
 def _write(
-    search_index: SearchIndex, plan: Plan, records: Iterable[ArticleRecord], progress: Progress | None
+    search_index: SearchIndex,
+    plan: Plan,
+    make_record: Callable[[FileState], ArticleRecord],
+    progress: Progress | None,
 ) -> IndexReport:
     skipped = list(plan.skipped)
-    added = updated = 0
     if not plan.to_read and not plan.removed:
         return IndexReport(unchanged=plan.unchanged, skipped=tuple(skipped))
     total = len(plan.to_read)
+    updated = sum(1 for s in plan.to_read if s.article_id in plan.replacing)
+    workers = workers_for(total)
     with search_index.writing() as batch:
         for identifier in plan.removed:
             batch.delete_article(identifier)
-        for done, record in enumerate(records, 1):
-            if record.article_id in plan.replacing:
-                batch.delete_article(record.article_id)
-                updated += 1
-            else:
-                added += 1
-            try:
-                batch.add_article(record)
-            except Exception as error:
-                raise _RejectedRecord(record, type(error).__name__) from error
-            if record.skip_reason:
-                skipped.append(Skip(Path(record.path), record.skip_reason))
-            if progress is not None:
-                progress(done, total)
-    return IndexReport(added=added, updated=updated, removed=len(plan.removed),
+        if workers:
+            for state in plan.to_read:
+                if state.article_id in plan.replacing:
+                    batch.delete_article(state.article_id)
+            segments, skips = index_in_workers(
+                search_index.directory, plan.to_read, make_record, workers, progress
+            )
+            for segment in segments:
+                batch.add_segment(segment)
+            skipped.extend(skips)
+        else:
+            for done, state in enumerate(plan.to_read, 1):
+                record = make_record(state)
+                if record.article_id in plan.replacing:
+                    batch.delete_article(record.article_id)
+                try:
+                    batch.add_article(record)
+                except Exception as error:
+                    raise _RejectedRecord(
+                        record.path, record.article_id, type(error).__name__
+                    ) from error
+                if record.skip_reason:
+                    skipped.append(Skip(Path(record.path), record.skip_reason))
+                if progress is not None:
+                    progress(done, total)
+    return IndexReport(added=total - updated, updated=updated, removed=len(plan.removed),
                        unchanged=plan.unchanged, skipped=tuple(skipped))  # fmt: skip
 
 

@@ -111,9 +111,8 @@ class Library:
         store: BookmarkStore | None = getattr(self, "_bookmarks", None)
         if store is None:
             data_dir = self.data_dir or Paths.from_environment().data_dir
-            store = BookmarkStore(
-                Paths(Path(), data_dir, Path()).bookmarks_db, analyse=self.analyse, topics=self.topics
-            )
+            db_path = Paths(Path(), data_dir, Path()).bookmarks_db
+            store = BookmarkStore(db_path, analyse=self.analyse, topics=self.topics)
             self._bookmarks = store
         return store
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Words of rank or office that stand before a name and are not part of it.
@@ -67,6 +67,8 @@ def first_names() -> dict[str, str]:
 
 def clean_token(token: str) -> str:
     """A token without a possessive ending: "Kirby’s" -> "Kirby"."""
+    if "’" not in token and "'" not in token:
+        return token
     for ending in ("’s", "'s", "’", "'"):
         if token.endswith(ending):
             return token[: -len(ending)]
@@ -85,6 +87,7 @@ def gender_of(name: str) -> str:
     return first_names().get(words[0], "u")
 
 
+@lru_cache(maxsize=4096)
 def person_in_run(run: str) -> str | None:
     """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->

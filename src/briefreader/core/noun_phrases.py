@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from briefreader.core.names import DAYS, ORG_WORDS, PARTICLES, PLACES, TITLES, clean_token
+from briefreader.core.names import DAYS, ORG_WORDS, PLACES, TITLES, clean_token
 
 # Quoted text is blanked with this character so names and verbs inside quotes are not seen.
 MASK = "\x01"
@@ -50,9 +51,13 @@ class Token:
         self.text = text
         self.start = start
         self.end = end
-        self.lower = clean_token(text).lower()
-        self.capitalised = text[:1].isupper()
-        self.possessive = text.endswith(("’s", "'s", "s’", "s'"))
+        self.capitalised = text[0].isupper()
+        if "’" in text or "'" in text:
+            self.lower = clean_token(text).lower()
+            self.possessive = text.endswith(("’s", "'s", "s’", "s'"))
+        else:
+            self.lower = text.lower()
+            self.possessive = False
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -69,17 +74,22 @@ class Subject:
     end: int
 
 
-def tokens_of(masked: str) -> list[Token]:
-    """Words of the masked paragraph; a full stop stays only on abbreviations and initials."""
-    found = []
-    for match in TOKEN.finditer(masked):
-        text, end = match.group(), match.end()
-        if text.endswith(".") and not (
-            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
-        ):
-            text, end = text[:-1], end - 1
-        found.append(Token(text, match.start(), end))
+def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> list[Token]:
+    """Words of the masked paragraph (or of some ranges of it); a full stop stays only on
+    abbreviations and initials."""
+    found: list[Token] = []
+    for start, end in ranges if ranges is not None else ((0, len(masked)),):
+        _tokenise(masked, start, end, found)
     return found
+
+
+def _tokenise(masked: str, start: int, end: int, found: list[Token]) -> None:
+    for match in TOKEN.finditer(masked, start, end):
+        text = match.group()
+        if text[-1] == "." and not (len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS):
+            found.append(Token(text[:-1], match.start(), match.end() - 1))
+        else:
+            found.append(Token(text, match.start(), match.end()))
 
 
 def boundary(masked: str, left: Token, right: Token) -> bool:
@@ -94,6 +104,11 @@ def is_name_word(token: Token) -> bool:
 
 def name_kind(words: Sequence[str]) -> str:
     """"organisation" when the words name a body or a place, else "name"."""
+    return _name_kind(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _name_kind(words: tuple[str, ...]) -> str:
     lowered = [clean_token(w).lower().rstrip(".") for w in words]
     if any(w in ORG_WORDS for w in lowered) or all(w in PLACES for w in lowered):
         return "organisation"

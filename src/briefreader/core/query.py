@@ -24,6 +24,10 @@ _TRAILING_WORD = re.compile(r"(?:^|(?<=\s))([^\W_]\w*)$")
 _PLAIN_WORD = re.compile(r"(?<![\w:*~\"])([^\W\d_]{3,})(?![\w:*~])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
+# `title:` with nothing after it would otherwise search for the word "title".
+_DANGLING_FIELD = re.compile(r"(?<![\w\"])\w+:(?=\s|$)")
+
+CANNOT_PARSE = "Cannot understand this query: check its quotes, brackets and operators."
 NOTHING_TO_SEARCH = (
     "Nothing to search for: type a word or a phrase (common words like 'the' are ignored)."
 )
@@ -37,10 +41,14 @@ def run_search(
     if not text:
         return SearchResult(text, (), 0)
     busy = search_index.is_busy()
+    cleaned = _DANGLING_FIELD.sub(" ", text).strip()
     try:
-        parsed = _parse_as_you_type(search_index, text) if as_you_type else search_index.parse(text)
-    except Exception as error:  # the parser is lenient; this is a last resort
-        return SearchResult(text, (), 0, error=f"Cannot understand this query ({error}).")
+        if as_you_type:
+            parsed = _parse_as_you_type(search_index, cleaned)
+        else:
+            parsed = search_index.parse(cleaned) if cleaned else None
+    except Exception:  # the parser is lenient; a few inputs still break it
+        return SearchResult(text, (), 0, error=CANNOT_PARSE, indexing=busy)
     if is_empty_query(parsed):
         if as_you_type:
             return SearchResult(text, (), 0, indexing=busy)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from briefreader.core.models import ArticleSummary, Quote
 
 UNKNOWN_SPEAKER = "Unattributed"
+PREVIEW_CHARS = 110  # about two lines of a sidebar
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +58,11 @@ def by_speaker(quotes: Iterable[SourcedQuote]) -> tuple[SpeakerQuotes, ...]:
         key=lambda k: (names[k] == UNKNOWN_SPEAKER, -len(groups[k]), names[k].casefold()),
     )
     return tuple(SpeakerQuotes(names[k], tuple(groups[k])) for k in ordered)
+
+
+def shorten_quote(text: str, limit: int = PREVIEW_CHARS) -> str:
+    """The text cut at a word boundary before `limit`, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"

@@ -13,11 +13,12 @@ from briefreader.core.attribution import (
     sentence_index,
     sentence_starts,
     sentence_subject,
+    sentences_to_read,
 )
 from briefreader.core.models import Article, Quote
-from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
-from briefreader.core.speakers import Mention, SpeakerBook
+from briefreader.core.quote_scanner import Span, scan_paragraphs
+from briefreader.core.speakers import Mention, SpeakerBook, name_runs
 
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"
@@ -35,6 +36,7 @@ SPEECH_RIGHT_BEFORE = re.compile(
     r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|shouted|yelled|added|declared|"
     r"asked|replied|warned)\s*[:,]?\s*$"
 )
+CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
 SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with vs".split())
@@ -51,6 +53,7 @@ class ParagraphFacts:
     tokens: list[Token]
     starts: list[int]
     reports: list[Report]
+    detail: str = "words"  # "names": only scanned for names; "text": far from every quote
 
 
 def _region(text: str, span: Span) -> tuple[int, int]:
@@ -69,15 +72,28 @@ def _region(text: str, span: Span) -> tuple[int, int]:
 
 
 def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
+    """Facts for the paragraphs quotes need (their own, six before for pronouns, one after for
+    late attributions); the rest only keep their text, which keeps long articles cheap."""
     by_paragraph: list[list[Span]] = [[] for _ in texts]
     for span in scan_paragraphs(texts):
         by_paragraph[span.paragraph].append(span)
+    near: set[int] = set()  # read word by word: quote paragraphs and their neighbours
+    context: set[int] = set()  # only scanned for names, for pronouns to point back to
+    for index, spans in enumerate(by_paragraph):
+        if spans:
+            near.update(range(max(0, index - 1), index + 2))
+            context.update(range(max(0, index - CONTEXT_BEFORE), index))
     facts = []
-    for text, spans in zip(texts, by_paragraph, strict=True):
+    for index, (text, spans) in enumerate(zip(texts, by_paragraph, strict=True)):
+        if index not in near:
+            kind = "names" if index in context else "text"
+            starts = sentence_starts(text, text) if kind == "names" else [0]
+            facts.append(ParagraphFacts(text, [], [], text, [], starts, [], detail=kind))
+            continue
         regions = [_region(text, s) for s in spans]
         masked = mask_quotes(text, regions)
-        tokens = tokens_of(masked)
-        starts = sentence_starts(text, masked, tokens)
+        starts = sentence_starts(text, masked)
+        tokens = tokens_of(masked, sentences_to_read(masked, starts))
         facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
                                     find_reports(masked, tokens, starts)))  # fmt: skip
     return facts
@@ -164,12 +180,16 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
     paragraphs = article.paragraphs
     facts = _facts([p.text for p in paragraphs])
+    if not any(f.spans for f in facts):
+        return ()
     book = SpeakerBook()
     subjects = [[r.subject for r in f.reports if r.subject] for f in facts]
-    for f, found in zip(facts, subjects, strict=True):
-        book.learn_names(f.tokens, f.masked, found)
-    for index, (f, found) in enumerate(zip(facts, subjects, strict=True)):
-        book.remember(index, f.tokens, f.masked, f.starts, found)
+    runs = [list(name_runs(f.masked)) for f in facts]
+    for f, found, named in zip(facts, subjects, runs, strict=True):
+        book.learn_names(f.masked, named, found)
+    for index, (f, found, named) in enumerate(zip(facts, subjects, runs, strict=True)):
+        if f.detail != "text":
+            book.remember(index, f.masked, f.starts, named, found)
 
     quotes: list[Quote] = []
     last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph
@@ -238,8 +258,8 @@ class _Context:
         if paragraph < 0 or paragraph >= len(self.facts):
             return None
         people: list[Mention] = [
-            m for m in self.book.mentions
-            if m.paragraph == paragraph and m.kind in "mfu" and (m.salient or not last)
+            m for m in self.book.by_paragraph.get(paragraph, ())
+            if m.kind in "mfu" and (m.salient or not last)
         ]  # fmt: skip
         if not people:
             return None

@@ -30,9 +30,7 @@ def snippet(
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
-    inside = tuple(
-        (a + shift, b + shift) for a, b in ranges if a >= start and b <= end
-    )
+    inside = tuple((a + shift, b + shift) for a, b in ranges if a >= start and b <= end)
     return prefix + text[start:end].strip() + suffix, _shift_for_strip(text, start, inside)
 
 

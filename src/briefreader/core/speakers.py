@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefreader.core.names import PLACES, TITLES, Cast, clean_token, first_names, gender_of, person_in_run
+from briefreader.core.names import (
+    PLACES,
+    TITLES,
+    Cast,
+    clean_token,
+    first_names,
+    gender_of,
+    person_in_run,
+)
 from briefreader.core.noun_phrases import (
+    ABBREVIATIONS,
     DAYS,
     FUNCTION_CAPITALS,
     PREPOSITIONS,
     Subject,
-    Token,
-    boundary,
-    is_name_word,
     name_kind,
 )
 
@@ -29,6 +36,9 @@ FEMALE_HEADS = frozenset("spokeswoman woman mother wife daughter sister grandmot
 MALE_HEADS = frozenset("spokesman man father husband son brother grandfather widower boy chairman".split())
 # Descriptions that point back at someone already named: "the 28-year-old", "the Dutchman".
 BACK_REFERENCE = re.compile(r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$")
+CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+[A-Z][\w’'.-]*)*")
+WORD_IN_RUN = re.compile(r"\S+")
+APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
 # d described people.
 PRONOUN_TARGETS = {"he": ("mud", "n"), "she": ("fud", "n"), "it": ("o", "nu"), "they": ("od", "n"), "we": ("o", "n")}
@@ -44,34 +54,6 @@ class Mention:
     kind: str  # one letter, see PRONOUN_TARGETS
     salient: bool  # the subject of a reporting verb or the first person named in a sentence
     head: str = ""  # for descriptions: the noun that names the role ("diplomat")
-
-
-def capitalised_runs(tokens: Sequence[Token], masked: str) -> list[tuple[int, int]]:
-    """(first, last) token indexes of every run of capitalised words outside quotations."""
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].capitalised or tokens[i].lower in DAYS:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and is_name_word(tokens[j + 1]) and not tokens[j].possessive and not boundary(
-            masked, tokens[j], tokens[j + 1]
-        ):
-            j += 1
-        first = i
-        while first <= j and tokens[first].lower in FUNCTION_CAPITALS and not (
-            tokens[first].text == "He" and first < j
-        ):
-            first += 1
-        if first <= j:
-            runs.append((first, j))
-        i = j + 1
-    return runs
-
-
-def run_text(tokens: Sequence[Token], first: int, last: int) -> str:
-    return " ".join(clean_token(t.text) for t in tokens[first : last + 1])
 
 
 def description_head(description: str) -> str:
@@ -94,29 +76,61 @@ def description_kind(head: str) -> str:
     return "d"
 
 
+NameRun = tuple[int, int, list[str]]  # start, end, words
+
+
+def name_runs(masked: str) -> Iterator[NameRun]:
+    """(start, end, words) of each run of capitalised words, without the function words that
+    open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
+    "He Jianxiong" stays a name."""
+    for match in CAPITALISED.finditer(masked):
+        parts: list[tuple[int, int, str]] = []
+        for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
+            text = word.group()
+            stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1] and (
+                text.lower() not in ABBREVIATIONS
+            )
+            parts.append((word.start(), word.end() - stop, text[:-1] if stop else text))
+            if stop:
+                yield from _trimmed(parts)
+                parts = []
+        yield from _trimmed(parts)
+
+
+def _trimmed(parts: list[tuple[int, int, str]]) -> Iterator[NameRun]:
+    while parts and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS) and not (
+        parts[0][2] == "He" and len(parts) > 1
+    ):
+        parts = parts[1:]
+    while parts and parts[-1][2].lower() in DAYS:
+        parts = parts[:-1]
+    if parts:
+        yield parts[0][0], parts[-1][1], [clean_token(p[2]) for p in parts]
+
+
 class SpeakerBook:
     """The article's people and organisations, in the order the text names them."""
 
     def __init__(self) -> None:
         self.cast = Cast()
-        self.mentions: list[Mention] = []
-        self.bodies: dict[str, str] = {}  # first word -> the longest name of a body ("Nimbus Systems")
+        self.by_paragraph: dict[int, list[Mention]] = {}
+        self.bodies: dict[str, str] = {}
+        self.people_by_run: dict[str, str | None] = {}  # filled once every name is learnt  # first word -> the longest name of a body ("Nimbus Systems")
 
-    def learn_names(self, tokens: Sequence[Token], masked: str, subjects: Sequence[Subject]) -> None:
+    def learn_names(self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()) -> None:
         """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
-        for first, last in capitalised_runs(tokens, masked):
-            person = person_in_run(run_text(tokens, first, last))
-            if person is None and last > first and name_kind(run_text(tokens, first, last).split()) == "name":
-                after = masked[tokens[last].end : tokens[last].end + 6]
-                if re.match(r",\s+(?:who|a|an|the|\d)", after + " "):
-                    person = run_text(tokens, first, last)  # "Stacy Rasgon, an analyst"
+        for _, end, words in runs:
+            run = " ".join(words)
+            person = person_in_run(run)
+            if person is None and len(words) > 1 and name_kind(words) == "name":
+                if APPOSITION.match(masked, end):
+                    person = run  # "Stacy Rasgon, an analyst"
             if person and len(person.split()) > 1:
                 self.cast.add(person)
-            elif person is None and last > first:
-                body = run_text(tokens, first, last)
-                key = body.split()[0].lower()
-                if key not in PLACES and len(body) > len(self.bodies.get(key, "")):
-                    self.bodies[key] = body
+            elif person is None and len(words) > 1:
+                key = words[0].lower()
+                if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
+                    self.bodies[key] = run
         for subject in subjects:
             if subject.kind == "name":
                 person = self.person_name(subject.name)
@@ -138,33 +152,32 @@ class SpeakerBook:
             return resolved
         return " ".join(words) if len(words) > 1 else None
 
-    def remember(self, paragraph: int, tokens: Sequence[Token], masked: str, starts: Sequence[int],
-                 subjects: Sequence[Subject]) -> None:  # fmt: skip
+    def remember(self, paragraph: int, masked: str, starts: Sequence[int], runs: Sequence[NameRun],
+                 subjects: Sequence[Subject] = ()) -> None:  # fmt: skip
         """Second pass: where each person and organisation is named, for pronouns later on."""
         named = [s for s in subjects if s.kind == "name"]
-        seen_sentences: set[int] = set()
+        seen: set[int] = set()
         found: list[Mention] = []
-        for first, last in capitalised_runs(tokens, masked):
-            run = run_text(tokens, first, last)
-            offset = tokens[first].start
-            is_subject = any(s.start <= tokens[last].start < s.end for s in named)
-            person = self.person_name(run) or self.cast.resolve(run)
-            sentence = sum(1 for s in starts if s <= offset)
-            if person is None and first == last and tokens[first].lower in first_names():
-                follows = masked[tokens[first].end : tokens[first].end + 5]
-                if offset not in starts or re.match(r",\s*\d", follows):
+        for offset, end, words in runs:
+            run = " ".join(words)
+            is_subject = any(s.start <= end - 1 < s.end for s in named)
+            if run not in self.people_by_run:
+                self.people_by_run[run] = self.person_name(run) or self.cast.resolve(run)
+            person = self.people_by_run[run]
+            sentence = bisect_right(starts, offset)
+            if person is None and len(words) == 1 and words[0].lower() in first_names():
+                if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
                     person = run  # "Halyna, 71, who would give only her first name"
             if person:
                 full = self.cast.resolve(person) or person
-                object_of = first > 0 and tokens[first - 1].lower in PREPOSITIONS and not boundary(
-                    masked, tokens[first - 1], tokens[first]
-                )
-                possessive = tokens[last].possessive
-                salient = is_subject or (sentence not in seen_sentences and not possessive and not object_of)
+                before = masked[max(0, offset - 6) : offset].split()
+                object_of = bool(before) and before[-1].lower() in PREPOSITIONS
+                possessive = masked[:end].endswith(("’s", "'s"))
+                salient = is_subject or (sentence not in seen and not possessive and not object_of)
                 if not possessive:
-                    seen_sentences.add(sentence)
+                    seen.add(sentence)
                 found.append(Mention(paragraph, offset, full, gender_of(full), salient))
-            elif name_kind(run.split()) == "organisation":
+            elif name_kind(words) == "organisation":
                 found.append(Mention(paragraph, offset, strip_the(run), "o", is_subject))
             elif is_subject:
                 found.append(Mention(paragraph, offset, strip_the(run), "n", True))
@@ -174,7 +187,7 @@ class SpeakerBook:
                 name = self.speaker(subject, paragraph)
                 found.append(Mention(paragraph, subject.start, name or subject.name, description_kind(head), True, head))
         found.sort(key=lambda m: m.offset)
-        self.mentions.extend(found)
+        self.by_paragraph.setdefault(paragraph, []).extend(found)
 
     def speaker(self, subject: Subject, paragraph: int) -> str | None:
         """The fullest name for a subject at a place in the article."""
@@ -209,8 +222,8 @@ class SpeakerBook:
         return subject.name
 
     def _earlier(self, paragraph: int, offset: int) -> list[Mention]:
-        return [m for m in self.mentions
-                if (m.paragraph, m.offset) < (paragraph, offset) and paragraph - m.paragraph <= 6]  # fmt: skip
+        found = [m for p in range(max(0, paragraph - 6), paragraph) for m in self.by_paragraph.get(p, ())]
+        return found + [m for m in self.by_paragraph.get(paragraph, ()) if m.offset < offset]
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int,
                    kinds: tuple[str, str] | None = None) -> str | None:  # fmt: skip

@@ -59,7 +59,9 @@ class BookmarkingScreen(Screen[None]):
     open_analysis: Analysis | None
 
     class Loaded(Message):
-        def __init__(self, path: Path, placed: tuple[PlacedBookmark, ...], notices: list[str]) -> None:
+        def __init__(
+            self, path: Path, placed: tuple[PlacedBookmark, ...], notices: list[str]
+        ) -> None:
             super().__init__()
             self.path = path
             self.placed = placed
@@ -124,7 +126,9 @@ class BookmarkingScreen(Screen[None]):
         items += [p.item() for p in self._pending.values() if p.article.path == path]
         items.sort(key=lambda i: (i.paragraph, i.start or 0))
         self.query_one(BookmarksPanel).show_bookmarks(items)
-        self.query_one(ReaderView).set_bookmarked(i.paragraph for i in items if i.status != "orphan")
+        self.query_one(ReaderView).set_bookmarked(
+            i.paragraph for i in items if i.status != "orphan"
+        )
 
     def on_screen_resume(self) -> None:
         if self.open_analysis is not None:

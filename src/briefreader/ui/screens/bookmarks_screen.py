@@ -13,8 +13,14 @@ from textual.widgets.option_list import Option
 
 from briefreader.core.bookmarks import Bookmark
 from briefreader.core.library import Library
+from briefreader.core.sanitize import sanitize_line
 from briefreader.ui.messages import OpenPassage
-from briefreader.ui.screens.bookmark_ops import all_items, by_article, describe_failure, export_brief
+from briefreader.ui.screens.bookmark_ops import (
+    all_items,
+    by_article,
+    describe_failure,
+    export_brief,
+)
 from briefreader.ui.screens.note_dialog import NoteDialog
 from briefreader.ui.widgets.bookmarks_panel import BookmarkItem, bookmark_prompt
 
@@ -49,7 +55,9 @@ class BookmarksScreen(Screen[OpenPassage | None]):
     class Done(Message):
         """A change finished in a worker: what to tell the user, or what went wrong."""
 
-        def __init__(self, text: str, *, error: bool = False, removed: Bookmark | None = None) -> None:
+        def __init__(
+            self, text: str, *, error: bool = False, removed: Bookmark | None = None
+        ) -> None:
             super().__init__()
             self.text = text
             self.error = error
@@ -65,7 +73,7 @@ class BookmarksScreen(Screen[OpenPassage | None]):
     def compose(self) -> ComposeResult:
         yield Label("Bookmarks", id="bookmarks-title", markup=False)
         yield Input(placeholder="Type to filter: words in the passage, note, tags, title or status",
-                    id="bookmarks-filter")  # fmt: skip
+                    id="bookmarks-filter", select_on_focus=False)  # fmt: skip
         yield Label("Loading bookmarks…", id="bookmarks-status", markup=False)
         yield OptionList(id="bookmarks-all", markup=False)
         yield Footer()
@@ -98,9 +106,12 @@ class BookmarksScreen(Screen[OpenPassage | None]):
         self.shown = [i for i in self.items if all(w in _haystack(i) for w in words)]
         options: list[Option | None] = []
         for title, rows in by_article(self.shown):
-            header = Text(title, "bold reverse")
+            header = Text(sanitize_line(title), "bold reverse")
             options.append(Option(header, disabled=True))
-            options.extend(Option(bookmark_prompt(row), id=row.key) for row in rows)
+            for row in rows:
+                prompt = bookmark_prompt(row, passage_chars=400)
+                prompt.append("\n")  # a blank line between bookmarks of one article
+                options.append(Option(prompt, id=row.key))
             options.append(None)  # a separator between articles
         self.shown = [row for _, rows in by_article(self.shown) for row in rows]
         option_list = self.query_one(OptionList)
@@ -178,7 +189,9 @@ class BookmarksScreen(Screen[OpenPassage | None]):
                         severity="warning", markup=False)  # fmt: skip
             return
         if item.status == "orphan":
-            self.notify("The passage is no longer in the article; opening the article.", markup=False)
+            self.notify(
+                "The passage is no longer in the article; opening the article.", markup=False
+            )
             self.dismiss(OpenPassage(item.article_id, item.paragraph))
             return
         self.dismiss(OpenPassage(item.article_id, item.paragraph, item.start, item.end))
@@ -264,7 +277,9 @@ class BookmarksScreen(Screen[OpenPassage | None]):
 
 
 def _haystack(item: BookmarkItem) -> str:
-    return " ".join((item.title, item.quote, item.note, " ".join(item.tags), item.status)).casefold()
+    return " ".join(
+        (item.title, item.quote, item.note, " ".join(item.tags), item.status)
+    ).casefold()
 
 
 def _is_header(option_list: OptionList, index: int) -> bool:

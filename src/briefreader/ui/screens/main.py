@@ -142,6 +142,9 @@ class MainScreen(BookmarkingScreen):
     def on_main_screen_topic_counts(self, message: TopicCounts) -> None:
         self.query_one(TopicsPanel).show_library_counts(message.counts)
 
+    def on_topics_panel_counts_wanted(self) -> None:
+        self.count_topics()
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if report_worker_failure(self, event.worker, event.state) and event.worker.group == "load":
             self.progress = None
@@ -156,7 +159,8 @@ class MainScreen(BookmarkingScreen):
         self.query_one(ArticleList).set_summaries(message.summaries)
         if message.final:
             self.progress = None
-            self.count_topics()
+            if self.query_one(TopicsPanel).wants_library_counts:
+                self.count_topics()  # the files may have changed since they were counted
         self._update_header()
         if not self._restored and message.summaries:
             self._restored = True

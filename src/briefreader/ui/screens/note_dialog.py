@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
+from briefreader.core.sanitize import sanitize_line, sanitize_text
+
 PASSAGE_PREVIEW_CHARS = 240
 
 
@@ -42,13 +44,13 @@ class NoteDialog(ModalScreen[str | None]):
         self.dialog_title = title
 
     def compose(self) -> ComposeResult:
-        preview = " ".join(self.passage.split())
+        preview = sanitize_line(self.passage)
         if len(preview) > PASSAGE_PREVIEW_CHARS:
             preview = preview[: PASSAGE_PREVIEW_CHARS - 1] + "…"
         with Vertical():
-            yield Label(self.dialog_title, id="note-title", markup=False)
+            yield Label(sanitize_line(self.dialog_title), id="note-title", markup=False)
             yield Static(Text(f"“{preview}”"), id="note-passage")
-            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(sanitize_text(self.note), id="note-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="note-buttons"):
                 yield Button("Cancel", id="note-cancel")
                 yield Button("Save  ctrl+s", id="note-save", variant="primary")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -19,8 +19,8 @@ from briefreader.core.library import Library
 from briefreader.core.models import SearchHit, SearchResult
 from briefreader.ui.screens.worker_errors import report_worker_failure
 
-DEBOUNCE_SECONDS = 0.06
-RESULT_LIMIT = 50
+DEBOUNCE_SECONDS = 0.04
+RESULT_LIMIT = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,9 @@ class SearchScreen(Screen[SearchChoice | None]):
     class Results(Message):
         """A search finished (in a worker)."""
 
-        def __init__(self, result: SearchResult) -> None:
+        def __init__(self, asked: str, result: SearchResult) -> None:
             super().__init__()
+            self.asked = asked  # the input's text; the result may hold it normalised
             self.result = result
 
     def __init__(self, library: Library, query: str = "") -> None:
@@ -55,6 +56,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.library = library
         self.initial_query = query
         self.result: SearchResult | None = None
+        self.answered: str | None = None  # the query whose results are shown
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -79,19 +81,20 @@ class SearchScreen(Screen[SearchChoice | None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
         if not query.strip():
-            self.post_message(self.Results(SearchResult(query, (), 0)))
+            self.post_message(self.Results(query, SearchResult(query, (), 0)))
             return
         search = getattr(self.library, "search", None)
         if search is None:
             result = SearchResult(query, (), 0, error="Search is not available in this version.")
         else:
             result = search(query, RESULT_LIMIT, as_you_type=True)
-        self.post_message(self.Results(result))
+        self.post_message(self.Results(query, result))
 
     def on_search_screen_results(self, message: Results) -> None:
-        if message.result.query != self.query_one(Input).value:
+        if message.asked != self.query_one(Input).value:
             return  # typed on since: a newer search is coming
         self.result = result = message.result
+        self.answered = message.asked
         results = self.query_one(OptionList)
         results.set_options(Option(hit_prompt(hit)) for hit in result.hits)
         if result.hits:
@@ -126,18 +129,14 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.dismiss(None)
 
 
-def hit_prompt(hit: SearchHit) -> Text:
+def hit_prompt(hit: SearchHit) -> Content:
     """Title, source and the snippet with matched words highlighted — never parsed as markup."""
-    prompt = Text(hit.title, style="bold")
-    if hit.source:
-        prompt.append("\n")
-        prompt.append(hit.source, style="italic")
-    snippet = Text(" ".join(hit.snippet.split("\n")))
+    title = Content(hit.title).stylize("bold")
+    source = Content(hit.source or "").stylize("italic")
+    snippet = Content(" ".join(hit.snippet.split("\n")))
     for start, end in hit.highlights:
-        snippet.stylize("reverse bold", start, end)
-    prompt.append("\n")
-    prompt.append_text(snippet)
-    return prompt
+        snippet = snippet.stylize("reverse bold", start, end)
+    return Content("\n").join([title, source, snippet] if hit.source else [title, snippet])
 
 
 def status_line(result: SearchResult) -> str:

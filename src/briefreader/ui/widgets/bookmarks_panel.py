@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from briefreader.core.analysis import Analysis
 from briefreader.core.bookmarks import Bookmark
+from briefreader.core.sanitize import sanitize_line, sanitize_text
 from briefreader.ui.messages import OpenPassage
 
 STATUS_WORDS = {
@@ -59,7 +60,7 @@ def bookmark_prompt(item: BookmarkItem, *, passage_chars: int = 200) -> Text:
     if status:
         style = "bold red" if item.status in ("unsaved", "orphan") else "dim"
         row.append(f" · {status}", style)
-    quote = " ".join(item.quote.split())
+    quote = sanitize_line(item.quote)
     if len(quote) > passage_chars:
         quote = quote[: passage_chars - 1] + "…"
     row.append("\n“")
@@ -67,13 +68,13 @@ def bookmark_prompt(item: BookmarkItem, *, passage_chars: int = 200) -> Text:
     row.append("”")
     if item.note:
         row.append("\n")
-        row.append(item.note.strip())
+        row.append(sanitize_text(item.note).strip())
     if item.tags:
         row.append("\n")
-        row.append("  ".join(f"#{t}" for t in item.tags), "dim")
+        row.append(sanitize_line("  ".join(f"#{t}" for t in item.tags)), "dim")
     if item.error:
         row.append("\n")
-        row.append(item.error, "red")
+        row.append(sanitize_line(item.error), "red")
     return row
 
 

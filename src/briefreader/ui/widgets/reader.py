@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -19,24 +17,22 @@ from textual.strip import Strip
 from briefreader.core.analysis import Analysis
 from briefreader.core.models import Paragraph, Topic
 from briefreader.core.sanitize import sanitize_text
+from briefreader.ui.widgets.reader_draw import MatchSpan, ReaderDrawing
+from briefreader.ui.widgets.reader_find import ReaderFind
 from briefreader.ui.widgets.reader_layout import (
     Block,
-    BlockKind,
     Layout,
     Runs,
-    StyledSpan,
     article_blocks,
     layout_blocks,
-    style_runs,
 )
 from briefreader.ui.widgets.reader_marks import Marks
 
 GUTTER = 4  # cursor mark, bookmark mark, section bar, space
 MAX_MEASURE = 100  # longer lines are hard to read
-MatchSpan = tuple[int, int, int]  # (block, start, end)
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
     """Shows an `Analysis`: topic hits in colour, quotes marked, a cursor on one paragraph."""
 
     HELP = "The open article. The marked paragraph is what copy, jump and bookmark act on."
@@ -175,76 +171,6 @@ class ReaderView(ScrollView, can_focus=True):
             self.passage_mark = (block, start, end)
         self.move_to(paragraph, offset=start or 0, center=True)
         self._invalidate()
-
-    # ----- find ----------------------------------------------------------------------------
-
-    def find(self, query: str) -> None:
-        """Highlight every case-insensitive occurrence of `query` and go to the nearest."""
-        pattern = re.compile(re.escape(query), re.IGNORECASE) if query else None
-        self._set_find(pattern)
-
-    def find_terms(self, terms: Sequence[str], paragraph: int) -> None:
-        """Highlight words starting with any of `terms` (search results), from `paragraph` on."""
-        words = sorted({t.lower() for t in terms if t.strip()}, key=len, reverse=True)
-        pattern = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
-            if words
-            else None
-        )
-        self.move_to(paragraph)
-        self._set_find(pattern)
-
-    def _set_find(self, pattern: re.Pattern[str] | None) -> None:
-        self.find_matches = []
-        if pattern is not None:
-            for number, block in enumerate(self.blocks):
-                self.find_matches.extend(
-                    (number, m.start(), m.end()) for m in pattern.finditer(block.text) if m.end() > m.start()
-                )  # fmt: skip
-        here = self._block_of.get(self.cursor, 0)
-        self.find_index = next(
-            (n for n, match in enumerate(self.find_matches) if match[0] >= here),
-            0 if self.find_matches else -1,
-        )
-        self._invalidate()
-        if self.find_index >= 0:
-            self._go_to_match()
-        self._post_find_status()
-
-    def clear_find(self) -> None:
-        self.find_matches, self.find_index = [], -1
-        self._invalidate()
-        self._post_find_status()
-
-    def _post_find_status(self) -> None:
-        self.post_message(self.FindStatus(self.find_index + 1, len(self.find_matches)))
-        if bool(self.find_matches) != self._had_matches:  # n/N appear or go in the footer
-            self._had_matches = bool(self.find_matches)
-            self.refresh_bindings()
-
-    def _go_to_match(self) -> None:
-        block, start, _end = self.find_matches[self.find_index]
-        target = self.blocks[block]
-        if target.paragraph >= 0:
-            self.move_to(target.paragraph, offset=start, center=True)
-        else:
-            self._scroll_to_line(self._layout_now().line_of(block, start), center=True)
-        self._invalidate()
-
-    def action_find(self) -> None:
-        self.post_message(self.FindRequested())
-
-    def action_find_next(self) -> None:
-        if self.find_matches:
-            self.find_index = (self.find_index + 1) % len(self.find_matches)
-            self._go_to_match()
-            self._post_find_status()
-
-    def action_find_previous(self) -> None:
-        if self.find_matches:
-            self.find_index = (self.find_index - 1) % len(self.find_matches)
-            self._go_to_match()
-            self._post_find_status()
 
     # ----- movement ------------------------------------------------------------------------
 
@@ -484,94 +410,3 @@ class ReaderView(ScrollView, can_focus=True):
             strip = self._render_text_line(layout, line, width)
             self._strips[key] = strip
         return strip
-
-    def _render_text_line(self, layout: Layout, line: int, width: int) -> Strip:
-        block_number, start, end = layout.lines[line]
-        block = self.blocks[block_number]
-        spacer = start < 0
-        on_cursor = block.paragraph >= 0 and block.paragraph == self.cursor and not spacer
-        first_line = layout.first_line[block_number] == line
-        segments = [
-            Segment("▌", self._style("reader--cursor-mark")) if on_cursor else Segment(" "),
-            Segment("◆", self._style("reader--bookmark"))
-            if first_line and block.paragraph in self.bookmarked
-            else Segment(" "),
-            self._section_bar(block),
-            Segment(" "),
-        ]
-        if not spacer:
-            segments.extend(self._runs_of(block_number).segments(block.text, start, end))
-        strip = Strip(segments).apply_style(self._base_style)
-        return strip.adjust_cell_length(width, self._base_style)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
-
-    def _section_bar(self, block: Block) -> Segment:
-        if block.section < 0 or self.analysis is None or not self.show_topics:
-            return Segment(" ")
-        topics = self.analysis.article.sections[block.section].topics
-        shown = [t for t in topics if t in self.topics and self.focused_topic in (None, t)]
-        if not shown:
-            return Segment(" ")
-        return Segment("▎", Style(color=self.topics[shown[0]].color))
-
-    def _runs_of(self, block_number: int) -> Runs:
-        runs = self._runs.get(block_number)
-        if runs is None:
-            runs = style_runs(len(self.blocks[block_number].text), *self._styling(block_number))
-            self._runs[block_number] = runs
-        return runs
-
-    def _styling(self, block_number: int) -> tuple[Style, list[StyledSpan]]:
-        block = self.blocks[block_number]
-        base = {
-            BlockKind.TITLE: "reader--title",
-            BlockKind.META: "reader--meta",
-            BlockKind.HEADING: "reader--heading",
-        }.get(block.kind)
-        style = self._style(base) if base else Style()
-        if block.paragraph >= 0 and block.paragraph == self.cursor:
-            style = style + self._style("reader--cursor")
-        spans: list[StyledSpan] = [
-            (s, e, self._style("reader--quote")) for s, e in self.marks.quotes.get(block_number, ())
-        ]
-        if self.show_topics:
-            dim = self._style("reader--dim")
-            for start, end, topic in self.marks.hits.get(block_number, ()):
-                if self.focused_topic not in (None, topic):
-                    spans.append((start, end, dim))
-                elif topic in self.topics:
-                    spans.append((start, end, topic_style(self.topics[topic])))
-        if self.passage_mark is not None and self.passage_mark[0] == block_number:
-            spans.append((self.passage_mark[1], self.passage_mark[2], self._style("reader--mark")))
-        find_style = self._style("reader--find")
-        current = self.find_matches[self.find_index] if self.find_index >= 0 else None
-        spans.extend((s, e, find_style) for b, s, e in self._matches_in(block_number))
-        if current is not None and current[0] == block_number:
-            spans.append((current[1], current[2], self._style("reader--find-current")))
-        return style, spans
-
-    def _matches_in(self, block_number: int) -> list[MatchSpan]:
-        from bisect import bisect_left
-
-        matches = self.find_matches
-        first = bisect_left(matches, (block_number, -1, -1))
-        last = bisect_left(matches, (block_number + 1, -1, -1))
-        return matches[first:last]
-
-
-def topic_style(topic: Topic, _cache: dict[str, Style] = {}) -> Style:  # noqa: B006
-    """A topic's colour, bold so hits stay visible without colour (NO_COLOR)."""
-    style = _cache.get(topic.color)
-    if style is None:
-        try:
-            style = Style(color=topic.color, bold=True)
-        except Exception:  # a colour Rich does not know: bold alone still marks the hit
-            style = Style(bold=True)
-        _cache[topic.color] = style
-    return style
-
-
-def topic_styles(topics: Mapping[str, Topic]) -> dict[str, Style]:
-    return {name: topic_style(topic) for name, topic in topics.items()}

@@ -61,11 +61,36 @@ def article_blocks(article: Article) -> list[Block]:
     return blocks
 
 
+# Characters one cell wide for certain (Latin, Greek, Cyrillic, common punctuation); text
+# made only of them can be wrapped by counting characters, with one fast regular expression.
+_NOT_NARROW = re.compile(
+    "[^\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]"
+)
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _line_pattern(width: int) -> re.Pattern[str]:
+    pattern = _LINE_PATTERNS.get(width)
+    if pattern is None:
+        # The longest run of up to `width` characters that ends before a space (or the end),
+        # else `width` characters of one long word; then the spaces after it.
+        pattern = re.compile(rf"(?:.{{1,{width}}}(?=\s|\Z)|.{{{width}}})\s*", re.DOTALL)
+        _LINE_PATTERNS[width] = pattern
+    return pattern
+
+
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap: (start, end) offsets of each line; long words are split."""
     width = max(1, width)
     if not text:
         return [(0, 0)]
+    if _NOT_NARROW.search(text) is None:
+        return [m.span() for m in _line_pattern(width).finditer(text)] or [(0, len(text))]
+    return _wrap_measured(text, width)
+
+
+def _wrap_measured(text: str, width: int) -> list[tuple[int, int]]:
+    """The same wrap for text with wide or zero-width characters, measuring each word."""
     measure = len if text.isascii() else cell_len
     lines: list[tuple[int, int]] = []
     start = 0

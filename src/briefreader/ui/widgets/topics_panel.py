@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -33,6 +34,9 @@ class TopicsPanel(Widget):
     }
     """
 
+    class CountsWanted(Message):
+        """The panel is on screen for the first time: the library's counts are worth finding."""
+
     def __init__(self, topics: Sequence[Topic] = (), **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.topics = tuple(topics)
@@ -42,6 +46,8 @@ class TopicsPanel(Widget):
         self.library_counts: dict[str, int] | None = None
         self.lost_to: dict[str, Counter[str]] = {}  # topic -> {winning topic: words lost}
         self._matcher = TopicMatcher(self.topics)
+        # Counting a large library reads every file, so it waits until someone looks.
+        self.wants_library_counts = False
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="topics-list", markup=False)
@@ -49,6 +55,11 @@ class TopicsPanel(Widget):
 
     def on_mount(self) -> None:
         self._refresh()
+
+    def on_show(self) -> None:
+        if not self.wants_library_counts and self.topics:
+            self.wants_library_counts = True
+            self.post_message(self.CountsWanted())
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Called whenever an article opens: count its hits per topic."""

@@ -108,7 +108,9 @@ async def test_a_bookmark_that_cannot_be_saved_stays_on_screen_with_the_reason(
         await pilot.press("j", "m")
         await settle(pilot)
         assert reader.bookmarked == frozenset({1})
-        assert any(n.startswith("Bookmark not saved: cannot keep bookmarks:") for n in notifications(app))
+        assert any(
+            n.startswith("Bookmark not saved: cannot keep bookmarks:") for n in notifications(app)
+        )
         panel = await show_bookmarks_tab(pilot)
         [item] = panel.items
         assert (item.status, item.paragraph) == ("unsaved", 1)

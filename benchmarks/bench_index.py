@@ -1,0 +1,199 @@
+"""Benchmark of indexing and search on generated corpora: one command, one table per size.
+
+    python benchmarks/bench_index.py --sizes 1000 10000 [--work /tmp/briefreader-bench]
+
+For each size: full build (time, articles/s, index size, peak memory), the share of topic
+matching and quote extraction in the build, no-change and one-changed-file refresh, index
+open time, and search latency p50/p95 per query class (top 10 with snippets). Corpora are
+generated once per size and kept in the work folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+QUERIES = {
+    "single term": ["government", "Kherson", "sanctions", "drones", "inflation", "parliament",
+                    "ceasefire", "Odesa", "missiles", "currency", "election", "exports"],
+    "two-term AND": ["drones AND Crimea", "sanctions AND energy", "Kherson AND power",
+                     "oil AND exports", "court AND ruling", "bank AND rates"],
+    "phrase": ['"price cap"', '"power stations"', '"central bank"', '"White House"',
+               '"crude oil"', '"energy facilities"'],
+    "prefix 3 letters (typing)": ["gov", "sec", "inf", "pre", "con", "dro", "Khe", "str"],
+    "prefix 5 letters (typing)": ["gover", "secur", "infla", "presi", "conce", "drone", "sanct"],
+    "term + prefix (typing)": ["drones Kh", "oil pri", "power sta", "Kherson res", "bank infl"],
+}  # fmt: skip
+
+
+def child_build(corpus: Path, cache: Path, analysis: str) -> None:
+    """Run in a subprocess so peak memory is the build's own."""
+    from briefreader.config import DEFAULT_TOPICS
+    from briefreader.core.library import Library
+
+    library = Library([corpus], topics=DEFAULT_TOPICS, cache_dir=cache)
+    started = time.perf_counter()
+    report = library.refresh_index(rebuild=True)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"seconds": elapsed, "added": report.added, "skipped": len(report.skipped)}))
+
+
+def run_build(corpus: Path, cache: Path) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    output = subprocess.run(
+        [sys.executable, __file__, "--child-build", str(corpus), str(cache)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = json.loads(output.splitlines()[-1])
+    result["peak_mb"] = max(peak, before) / 1024
+    return result
+
+
+def analysis_share(corpus: Path) -> tuple[float, float, float]:
+    """Seconds spent parsing, matching topics and extracting quotes over the whole corpus."""
+    from briefreader.config import DEFAULT_TOPICS
+    from briefreader.core.quotes import extract_quotes
+    from briefreader.core.scan import scan
+    from briefreader.core.topics import TopicMatcher
+
+    started = time.perf_counter()
+    articles = scan([corpus]).articles
+    parsing = time.perf_counter() - started
+    matcher = TopicMatcher(DEFAULT_TOPICS)
+    started = time.perf_counter()
+    tagged = [matcher.tag_sections(a, matcher.article_hits(a)) for a in articles]
+    topics = time.perf_counter() - started
+    started = time.perf_counter()
+    for article in tagged:
+        extract_quotes(article)
+    quotes = time.perf_counter() - started
+    return parsing, topics, quotes
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def search_latencies(library, rounds: int) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    figures = {}
+    for name, queries in QUERIES.items():
+        typing = "typing" in name
+        timings = []
+        for _ in range(rounds):
+            for text in queries:
+                started = time.perf_counter()
+                library.search(text, limit=10, as_you_type=typing)
+                timings.append((time.perf_counter() - started) * 1000)
+        figures[name] = (statistics.median(timings), percentile(timings, 0.95))
+    return figures
+
+
+def bench_size(size: int, work: Path, rounds: int) -> dict[str, object]:
+    from briefreader.config import DEFAULT_TOPICS
+    from briefreader.core.index import SearchIndex
+    from briefreader.core.library import Library
+
+    corpus = work / f"corpus-{size}"
+    if not (corpus / ".complete").exists():
+        write_corpus(corpus, size)
+        (corpus / ".complete").write_text("yes")
+    cache = work / f"cache-{size}"
+    build = run_build(corpus, cache)
+    parsing, topics, quotes = analysis_share(corpus)
+    library = Library([corpus], topics=DEFAULT_TOPICS, cache_dir=cache)
+    started = time.perf_counter()
+    unchanged = library.refresh_index()
+    no_change = time.perf_counter() - started
+    assert unchanged.added == unchanged.updated == 0, unchanged
+    changed = sorted(corpus.rglob("*.txt"))[size // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late paragraph about drones.\n")
+    started = time.perf_counter()
+    one = library.refresh_index()
+    one_changed = time.perf_counter() - started
+    assert one.updated == 1, one
+    started = time.perf_counter()
+    fresh = SearchIndex(library.search_index.directory)
+    with fresh.searcher():
+        pass
+    open_ms = (time.perf_counter() - started) * 1000
+    fresh.close()
+    random.seed(size)
+    library.search("warm up", limit=10)
+    return {
+        "articles": size,
+        "corpus_mib": folder_size(corpus) / 2**20,
+        "build_s": build["seconds"],
+        "articles_per_s": size / build["seconds"],
+        "index_mib": folder_size(library.search_index.directory) / 2**20,
+        "peak_mb": build["peak_mb"],
+        "parse_s": parsing,
+        "topics_share": topics / build["seconds"],
+        "quotes_share": quotes / build["seconds"],
+        "no_change_s": no_change,
+        "one_changed_s": one_changed,
+        "open_ms": open_ms,
+        "search_ms": search_latencies(library, rounds),
+    }
+
+
+def table(results: list[dict]) -> str:  # type: ignore[type-arg]
+    sizes = [f"{r['articles']:,}" for r in results]
+    rows = [("Articles", sizes)]
+    rows.append(("Corpus (MiB)", [f"{r['corpus_mib']:.0f}" for r in results]))
+    rows.append(("Full build (s)", [f"{r['build_s']:.1f}" for r in results]))
+    rows.append(("Articles/s", [f"{r['articles_per_s']:.0f}" for r in results]))
+    rows.append(("Index size (MiB)", [f"{r['index_mib']:.0f}" for r in results]))
+    rows.append(("Peak memory of the build (MB)", [f"{r['peak_mb']:.0f}" for r in results]))
+    rows.append(("Topic matching, share of build", [f"{r['topics_share']:.1%}" for r in results]))
+    rows.append(("Quote extraction, share of build", [f"{r['quotes_share']:.1%}" for r in results]))
+    rows.append(("No-change refresh (s)", [f"{r['no_change_s']:.2f}" for r in results]))
+    rows.append(("One changed file (s)", [f"{r['one_changed_s']:.2f}" for r in results]))
+    rows.append(("Index open (ms)", [f"{r['open_ms']:.0f}" for r in results]))
+    for name in QUERIES:
+        rows.append((f"Search p50 / p95 (ms): {name}",
+                     [f"{r['search_ms'][name][0]:.0f} / {r['search_ms'][name][1]:.0f}" for r in results]))  # fmt: skip
+    lines = ["| Measure | " + " | ".join(sizes) + " |", "|---|" + "---:|" * len(sizes)]
+    lines += [f"| {label} | " + " | ".join(values) + " |" for label, values in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child-build":
+        child_build(Path(sys.argv[2]), Path(sys.argv[3]), "full")
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefreader-bench"))
+    parser.add_argument("--rounds", type=int, default=5, help="repetitions of each query")
+    args = parser.parse_args()
+    os.environ.setdefault("BRIEFREADER_CACHE_DIR", str(args.work / "cache"))
+    results = []
+    for size in args.sizes:
+        results.append(bench_size(size, args.work, args.rounds))
+        print(f"done {size}", file=sys.stderr, flush=True)
+    (args.work / "results.json").write_text(json.dumps(results, indent=2))
+    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
