@@ -2,10 +2,11 @@
 
     python benchmarks/bench_index.py --sizes 1000 10000 [--work /tmp/briefreader-bench]
 
-For each size: full build (time, articles/s, index size, peak memory), the share of topic
-matching and quote extraction in the build, no-change and one-changed-file refresh, index
-open time, and search latency p50/p95 per query class (top 10 with snippets). Corpora are
-generated once per size and kept in the work folder.
+For each size: full build (wall and CPU time, articles/s, index size, peak memory of the
+largest process), what topic matching and quote extraction add to it (builds with no
+analysis, topics only, and both), no-change and one-changed-file refresh, index open time,
+and search latency p50/p95 per query class (top 10 with snippets). Corpora are generated
+once per size and kept in the work folder.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -40,48 +40,39 @@ QUERIES = {
 
 
 def child_build(corpus: Path, cache: Path, analysis: str) -> None:
-    """Run in a subprocess so peak memory is the build's own."""
+    """Run in a subprocess so peak memory and CPU time are the build's own."""
     from briefreader.config import DEFAULT_TOPICS
+    from briefreader.core.analysis import Analysis
     from briefreader.core.library import Library
 
     library = Library([corpus], topics=DEFAULT_TOPICS, cache_dir=cache)
+    matcher = library.matcher
+    if analysis == "none":
+        library.analyse = lambda article: Analysis(article, (), ())  # type: ignore[method-assign]
+    elif analysis == "topics":
+
+        def topics_only(article):  # type: ignore[no-untyped-def]
+            hits = matcher.article_hits(article)
+            return Analysis(matcher.tag_sections(article, hits), hits, ())
+
+        library.analyse = topics_only  # type: ignore[method-assign]
     started = time.perf_counter()
     report = library.refresh_index(rebuild=True)
     elapsed = time.perf_counter() - started
-    print(json.dumps({"seconds": elapsed, "added": report.added, "skipped": len(report.skipped)}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    peak = max(own.ru_maxrss, workers.ru_maxrss) / 1024
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mb": peak,
+                      "added": report.added, "skipped": len(report.skipped)}))  # fmt: skip
 
 
-def run_build(corpus: Path, cache: Path) -> dict[str, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run_build(corpus: Path, cache: Path, analysis: str = "full") -> dict[str, float]:
     output = subprocess.run(
-        [sys.executable, __file__, "--child-build", str(corpus), str(cache)],
+        [sys.executable, __file__, "--child-build", str(corpus), str(cache), analysis],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = json.loads(output.splitlines()[-1])
-    result["peak_mb"] = max(peak, before) / 1024
-    return result
-
-
-def analysis_share(corpus: Path) -> tuple[float, float, float]:
-    """Seconds spent parsing, matching topics and extracting quotes over the whole corpus."""
-    from briefreader.config import DEFAULT_TOPICS
-    from briefreader.core.quotes import extract_quotes
-    from briefreader.core.scan import scan
-    from briefreader.core.topics import TopicMatcher
-
-    started = time.perf_counter()
-    articles = scan([corpus]).articles
-    parsing = time.perf_counter() - started
-    matcher = TopicMatcher(DEFAULT_TOPICS)
-    started = time.perf_counter()
-    tagged = [matcher.tag_sections(a, matcher.article_hits(a)) for a in articles]
-    topics = time.perf_counter() - started
-    started = time.perf_counter()
-    for article in tagged:
-        extract_quotes(article)
-    quotes = time.perf_counter() - started
-    return parsing, topics, quotes
+    return json.loads(output.splitlines()[-1])
 
 
 def folder_size(folder: Path) -> int:
@@ -117,8 +108,9 @@ def bench_size(size: int, work: Path, rounds: int) -> dict[str, object]:
         write_corpus(corpus, size)
         (corpus / ".complete").write_text("yes")
     cache = work / f"cache-{size}"
-    build = run_build(corpus, cache)
-    parsing, topics, quotes = analysis_share(corpus)
+    bare = run_build(corpus, cache, "none")
+    topics = run_build(corpus, cache, "topics")
+    build = run_build(corpus, cache, "full")
     library = Library([corpus], topics=DEFAULT_TOPICS, cache_dir=cache)
     started = time.perf_counter()
     unchanged = library.refresh_index()
@@ -136,7 +128,6 @@ def bench_size(size: int, work: Path, rounds: int) -> dict[str, object]:
         pass
     open_ms = (time.perf_counter() - started) * 1000
     fresh.close()
-    random.seed(size)
     library.search("warm up", limit=10)
     return {
         "articles": size,
@@ -145,9 +136,14 @@ def bench_size(size: int, work: Path, rounds: int) -> dict[str, object]:
         "articles_per_s": size / build["seconds"],
         "index_mib": folder_size(library.search_index.directory) / 2**20,
         "peak_mb": build["peak_mb"],
-        "parse_s": parsing,
-        "topics_share": topics / build["seconds"],
-        "quotes_share": quotes / build["seconds"],
+        "build_cpu_s": build["cpu"],
+        "bare_s": bare["seconds"],
+        "bare_cpu_s": bare["cpu"],
+        "topics_cpu_share": topics["cpu"] / bare["cpu"] - 1,
+        "quotes_cpu_share": build["cpu"] / topics["cpu"] - 1,
+        "topics_wall_share": topics["seconds"] / bare["seconds"] - 1,
+        "quotes_wall_share": build["seconds"] / topics["seconds"] - 1,
+        "load": os.getloadavg()[0],
         "no_change_s": no_change,
         "one_changed_s": one_changed,
         "open_ms": open_ms,
@@ -159,15 +155,35 @@ def table(results: list[dict]) -> str:  # type: ignore[type-arg]
     sizes = [f"{r['articles']:,}" for r in results]
     rows = [("Articles", sizes)]
     rows.append(("Corpus (MiB)", [f"{r['corpus_mib']:.0f}" for r in results]))
-    rows.append(("Full build (s)", [f"{r['build_s']:.1f}" for r in results]))
+    rows.append(("Full build, wall (s)", [f"{r['build_s']:.1f}" for r in results]))
+    rows.append(
+        ("Full build, CPU of all processes (s)", [f"{r['build_cpu_s']:.1f}" for r in results])
+    )
+    rows.append(
+        (
+            "Build without analysis, wall / CPU (s)",
+            [f"{r['bare_s']:.1f} / {r['bare_cpu_s']:.1f}" for r in results],
+        )
+    )
     rows.append(("Articles/s", [f"{r['articles_per_s']:.0f}" for r in results]))
     rows.append(("Index size (MiB)", [f"{r['index_mib']:.0f}" for r in results]))
     rows.append(("Peak memory of the build (MB)", [f"{r['peak_mb']:.0f}" for r in results]))
-    rows.append(("Topic matching, share of build", [f"{r['topics_share']:.1%}" for r in results]))
-    rows.append(("Quote extraction, share of build", [f"{r['quotes_share']:.1%}" for r in results]))
+    rows.append(
+        (
+            "Topic matching adds, CPU / wall",
+            [f"{r['topics_cpu_share']:+.0%} / {r['topics_wall_share']:+.0%}" for r in results],
+        )
+    )
+    rows.append(
+        (
+            "Quote extraction adds, CPU / wall",
+            [f"{r['quotes_cpu_share']:+.0%} / {r['quotes_wall_share']:+.0%}" for r in results],
+        )
+    )
     rows.append(("No-change refresh (s)", [f"{r['no_change_s']:.2f}" for r in results]))
     rows.append(("One changed file (s)", [f"{r['one_changed_s']:.2f}" for r in results]))
     rows.append(("Index open (ms)", [f"{r['open_ms']:.0f}" for r in results]))
+    rows.append(("Load average during the run", [f"{r['load']:.1f}" for r in results]))
     for name in QUERIES:
         rows.append((f"Search p50 / p95 (ms): {name}",
                      [f"{r['search_ms'][name][0]:.0f} / {r['search_ms'][name][1]:.0f}" for r in results]))  # fmt: skip
@@ -177,8 +193,8 @@ def table(results: list[dict]) -> str:  # type: ignore[type-arg]
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--child-build":
-        child_build(Path(sys.argv[2]), Path(sys.argv[3]), "full")
+    if len(sys.argv) == 5 and sys.argv[1] == "--child-build":
+        child_build(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])

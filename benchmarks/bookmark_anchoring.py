@@ -6,12 +6,15 @@ Run: .venv/bin/python benchmarks/bookmark_anchoring.py [TRIALS]
 from __future__ import annotations
 
 import random
+import string
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
+
+from difflib import SequenceMatcher  # noqa: E402
 
 from anchoring_scenarios import (  # noqa: E402
     check,
@@ -25,6 +28,8 @@ from anchoring_scenarios import (  # noqa: E402
     seed_texts,
     texts,
 )
+
+from briefreader.core.anchoring import locate  # noqa: E402
 
 
 def structural(trials: int, seed: int, kind: str) -> tuple[int, int, Counter[str]]:
@@ -48,6 +53,35 @@ def structural(trials: int, seed: int, kind: str) -> tuple[int, int, Counter[str
     return right, trials, statuses
 
 
+def edits_inside(trials: int, seed: int, share: float) -> None:
+    """Letters changed inside the passage itself: the fuzzy step's work."""
+    rng = random.Random(seed)
+    seeds = seed_texts()
+    statuses: Counter[str] = Counter()
+    right = 0
+    began = time.perf_counter()
+    for trial in range(trials):
+        source = seeds[trial % 2] if trial % 3 else generated_article(rng)
+        base = parse(source)
+        anchor = random_anchor(rng, texts(base))
+        paragraphs = texts(base)
+        chars = list(paragraphs[anchor.paragraph])
+        spots = [j for j in range(anchor.start, anchor.end) if chars[j].isalpha()]
+        for j in rng.sample(spots, max(1, int(len(spots) * share))):
+            chars[j] = rng.choice(string.ascii_lowercase)
+        edited = "".join(chars)
+        paragraphs[anchor.paragraph] = edited
+        placement = locate(anchor, paragraphs)
+        statuses[placement.status] += 1
+        if placement.paragraph == anchor.paragraph:
+            found = edited[placement.start : placement.end]
+            wanted = edited[anchor.start : anchor.end]
+            right += SequenceMatcher(None, found, wanted).ratio() >= 0.9
+    took = time.perf_counter() - began
+    print(f"{f'{share:.0%} inside':>14}: {right}/{trials} found at the edited passage "
+          f"({right / trials:.2%}); {dict(statuses)}; {took:.1f}s")  # fmt: skip
+
+
 def main() -> None:
     trials = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     for kind in ("reflow", "insert/delete"):
@@ -61,6 +95,8 @@ def main() -> None:
     statuses = Counter(o.status for o in outcomes)
     lost = sum(o.lost for o in outcomes)
     wrong = sum(not o.right and o.status != "orphan" for o in outcomes)
+    for share in (0.02, 0.05, 0.10, 0.25):
+        edits_inside(trials, 11, share)
     print(f"{'5% edits':>14}: {rate:.2%} on the right passage; {dict(statuses)}; "
           f"wrong passage {wrong}; lost {lost}; {time.perf_counter() - began:.1f}s")  # fmt: skip
 

@@ -55,7 +55,9 @@ def time_index(folder: Path) -> None:
             start, wall = cpu_time(), time.perf_counter()
             library.refresh_index()
             cpu[label] = cpu_time() - start
-        print(f"index build {label.strip():15} {cpu[label]:.2f}s CPU {time.perf_counter() - wall:.2f}s wall")
+        print(
+            f"index build {label.strip():15} {cpu[label]:.2f}s CPU {time.perf_counter() - wall:.2f}s wall"
+        )
     analysis.extract_quotes = extract
     without = min(cpu["without quotes"], cpu["without quotes "])
     with_quotes = min(cpu["with quotes"], cpu["with quotes "])
@@ -75,7 +77,9 @@ def time_folder(folder: Path) -> None:
         quote_times.append(time.process_time() - start)
     n = len(quote_times)
     print(f"articles={n} quotes={quotes}")
-    print(f"read+parse  total={sum(read_times):.2f}s  mean={1000 * statistics.mean(read_times):.2f}ms")
+    print(
+        f"read+parse  total={sum(read_times):.2f}s  mean={1000 * statistics.mean(read_times):.2f}ms"
+    )
     print(f"quotes      total={sum(quote_times):.2f}s  mean={1000 * statistics.mean(quote_times):.2f}ms"
           f"  p95={1000 * sorted(quote_times)[int(n * 0.95)]:.2f}ms")  # fmt: skip
     print(f"quotes / read+parse = {sum(quote_times) / sum(read_times):.2f}")
@@ -92,7 +96,9 @@ def time_long(paragraphs: int) -> None:
     for size in (paragraphs // 10, paragraphs):
         texts = [block[i % len(block)] for i in range(size)]
         section = Section(None, tuple(Paragraph(i, t) for i, t in enumerate(texts)))
-        article = Article(Path("long.txt"), "x", "x", "text", None, None, None, None, None, (section,))
+        article = Article(
+            Path("long.txt"), "x", "x", "text", None, None, None, None, None, (section,)
+        )
         start = time.perf_counter()
         found = extract_quotes(article)
         elapsed = time.perf_counter() - start

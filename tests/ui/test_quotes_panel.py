@@ -45,7 +45,9 @@ async def test_tab_lists_the_quotes_in_order_with_full_names() -> None:
         text = screen_text(app)
         assert "Karine Jean-Pierre" in text and "20 quotes" in text
         prompt = panel.query_one(OptionList).get_option_at_index(3).prompt
-        assert prompt.plain.startswith("John Kirby  (Kirby)\n“Karine wasn’t putting forth")
+        assert prompt.plain.startswith("John Kirby\n“Karine wasn’t putting forth")
+        she = panel.query_one(OptionList).get_option_at_index(8).prompt
+        assert she.plain.startswith("Becca Wasser (she)\n“Here we’re seeing")
         assert any(span.style == "bold" and span.start == 0 for span in prompt.spans)
 
 

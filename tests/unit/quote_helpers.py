@@ -10,7 +10,9 @@ from briefreader.core.quotes import extract_quotes
 
 def article_of(*paragraphs: str) -> Article:
     section = Section(None, tuple(Paragraph(i, text) for i, text in enumerate(paragraphs)))
-    return Article(Path("test.txt"), "test", "fp", "text", "Test", None, None, None, None, (section,))
+    return Article(
+        Path("test.txt"), "test", "fp", "text", "Test", None, None, None, None, (section,)
+    )
 
 
 def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:

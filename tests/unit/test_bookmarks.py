@@ -208,7 +208,7 @@ def test_a_read_only_bookmarks_file_can_be_listed_but_not_changed(
     writable.close()
     read_only = BookmarkStore(db_path, read_only=True)
     assert len(read_only.all()) == 1
-    with pytest.raises(BookmarkError, match="is opened read-only"):
+    with pytest.raises(BookmarkError, match="is read-only"):
         read_only.add(article_at(fism), 1)
     read_only.close()
 

@@ -113,7 +113,7 @@ def _fields(record: indexing.ArticleRecord, **changes: object) -> dict[str, obje
 
 
 def _corrupt(folder: Path, how: str) -> None:
-    segments = [p for p in folder.iterdir() if p.suffix == ".seg"]
+    segments = [p for p in folder.iterdir() if p.name.startswith("MAIN_") and "LOCK" not in p.name]
     assert segments, sorted(p.name for p in folder.iterdir())
     if how == "truncate":
         for segment in segments:
@@ -237,3 +237,29 @@ def test_a_second_process_searches_while_one_writes(seeds_dir: Path) -> None:
     report = other.refresh_index()
     assert report.added == 1 and not report.busy
     assert found_paths(other, "zeppelin") == {"new.txt"}
+
+
+def test_indexing_in_worker_processes_finds_the_same_as_one_process(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefreader.core import parallel_indexing
+
+    (seeds_dir / "binary.txt").write_bytes(b"\x00" * 64)
+    for number in range(4):
+        (seeds_dir / f"extra-{number}.md").write_text(
+            f"# Walrus report {number}\n\nWalruses {number}.\n"
+        )
+    monkeypatch.setattr(parallel_indexing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel_indexing.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(
+        parallel_indexing.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False
+    )
+    progress: list[tuple[int, int]] = []
+    library = make_library(seeds_dir)
+    report = library.refresh_index(lambda done, total: progress.append((done, total)))
+    assert report.added == 7 and [s.path.name for s in report.skipped] == ["binary.txt"]
+    assert progress[-1] == (7, 7)
+    assert found_paths(library, "Kherson") == {"fism-iran-crimea-drones.txt"}
+    assert len(library.search("walrus").hits) == 4
+    assert found_paths(library, "title:Putin") == {"thehill-putin-reliance-on-iran.txt"}
+    assert library.refresh_index().unchanged == 7

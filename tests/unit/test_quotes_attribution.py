@@ -32,14 +32,20 @@ def test_colon_introduction_and_told_reporters() -> None:
     assert said(
         "Spokesman Dmitry Peskov said: “Everything depends on guarantees.”",
         "“We are not sure,” Polish Foreign Minister Radoslaw Sikorski told reporters.",
-    ) == [("Everything depends on guarantees.", "Dmitry Peskov"), ("We are not sure,", "Radoslaw Sikorski")]
+    ) == [
+        ("Everything depends on guarantees.", "Dmitry Peskov"),
+        ("We are not sure,", "Radoslaw Sikorski"),
+    ]
 
 
 def test_according_to_and_present_tense_says() -> None:
     assert said(
         "The plan is “dead on arrival,” according to Senator Elizabeth Warren.",
         "“My grandfather dug this well,” says Yusuf Haddad, 64.",
-    ) == [("dead on arrival,", "Elizabeth Warren"), ("My grandfather dug this well,", "Yusuf Haddad")]
+    ) == [
+        ("dead on arrival,", "Elizabeth Warren"),
+        ("My grandfather dug this well,", "Yusuf Haddad"),
+    ]
 
 
 def test_broad_verbs_and_coordinated_verbs() -> None:
@@ -61,7 +67,10 @@ def test_quote_only_paragraph_takes_the_speaker_of_the_paragraph_before() -> Non
     assert said(
         "“The evidence is clear,” Karine Jean-Pierre said.",
         "“Our message to Iran is very clear.”",
-    ) == [("The evidence is clear,", "Karine Jean-Pierre"), ("Our message to Iran is very clear.", "Karine Jean-Pierre")]
+    ) == [
+        ("The evidence is clear,", "Karine Jean-Pierre"),
+        ("Our message to Iran is very clear.", "Karine Jean-Pierre"),
+    ]
 
 
 def test_multi_paragraph_quote_keeps_its_speaker() -> None:
@@ -112,7 +121,11 @@ def test_organisations_and_descriptions_speak() -> None:
         "“We cannot let the Danube become the only route,” a senior European diplomat said.",
         "“I failed you,” the defendant told the court.",
     )
-    assert [speaker for _, speaker in found] == ["White House", "a senior European diplomat", "the defendant"]
+    assert [speaker for _, speaker in found] == [
+        "White House",
+        "a senior European diplomat",
+        "the defendant",
+    ]
 
 
 def test_a_description_refers_back_to_the_named_person() -> None:

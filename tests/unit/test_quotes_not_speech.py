@@ -14,11 +14,14 @@ def test_a_scare_quoted_phrase_with_no_speaker_is_not_a_quote() -> None:
 
 
 def test_nicknames_and_titles_of_works_are_not_quotes() -> None:
-    assert said(
-        "Max Verstappen, known to fans as “Mad Max”, won again.",
-        "Hicks wrote a book called “The Brutish Museums” about the raid.",
-        "Vladimir “Vova” Putin was not amused.",
-    ) == []
+    assert (
+        said(
+            "Max Verstappen, known to fans as “Mad Max”, won again.",
+            "Hicks wrote a book called “The Brutish Museums” about the raid.",
+            "Vladimir “Vova” Putin was not amused.",
+        )
+        == []
+    )
 
 
 def test_slogans_on_signs_are_not_quotes_but_chants_are() -> None:
@@ -41,6 +44,9 @@ def test_what_someone_called_is_speech_but_a_thing_called_is_not() -> None:
 
 
 def test_a_short_phrase_away_from_the_reporting_clause_is_a_term() -> None:
-    assert said(
-        "At a centre where volunteers run a ‘warm bank’ on Tuesdays, Margaret Doyle said she stopped cooking."
-    ) == []
+    assert (
+        said(
+            "At a centre where volunteers run a ‘warm bank’ on Tuesdays, Margaret Doyle said she stopped cooking."
+        )
+        == []
+    )

@@ -37,7 +37,9 @@ def test_single_quote_closing_before_a_small_word() -> None:
 
 
 def test_single_marks_inside_double_quotes_belong_to_the_quote() -> None:
-    assert texts("“He called it ‘a farce’ and left,” she said.") == ["He called it ‘a farce’ and left,"]
+    assert texts("“He called it ‘a farce’ and left,” she said.") == [
+        "He called it ‘a farce’ and left,"
+    ]
 
 
 def test_an_unbalanced_opener_keeps_every_other_quote() -> None:
@@ -56,7 +58,10 @@ def test_unclosed_quote_at_paragraph_end_runs_to_the_end() -> None:
 
 def test_multi_paragraph_quote_is_one_span_per_paragraph() -> None:
     spans = scan_paragraphs(["“First part runs on.", "“Second part ends.”", "Narrative."])
-    assert [(s.paragraph, s.continues, s.continued) for s in spans] == [(0, True, False), (1, False, True)]
+    assert [(s.paragraph, s.continues, s.continued) for s in spans] == [
+        (0, True, False),
+        (1, False, True),
+    ]
 
 
 def test_quote_offsets_point_at_the_words_without_marks() -> None:

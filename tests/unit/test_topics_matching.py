@@ -132,3 +132,10 @@ def test_default_topics_find_the_everyday_words() -> None:
 
 def test_no_topics_no_hits() -> None:
     assert TopicMatcher([]).paragraph_hits(Paragraph(0, "drones over Kherson")) == []
+
+
+def test_offsets_stay_right_when_lower_casing_changes_the_text_length() -> None:
+    text = "İİİ: a DRONE over İstanbul, then drones."  # "İ".lower() is two characters
+    hits = TopicMatcher([DRONES]).paragraph_hits(Paragraph(0, text))
+    assert [text[h.start : h.end] for h in hits] == ["DRONE", "drones"]
+    assert [h.match for h in hits] == ["DRONE", "drones"]

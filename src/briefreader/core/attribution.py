@@ -36,7 +36,8 @@ REPORTING_VERBS = frozenset(
     recounted recounts agreed agrees objected protested sighed laughed demanded demands
     thundered fumed scoffed snapped retorted wondered wonders texted messaged emailed
     blogged reported reports estimated estimates charged charges accused accuses pleaded
-    pleads opined forecast forecasts remembers remembered recalls writes accused""".split()
+    pleads opined forecast forecasts remembers remembered recalls writes accused laughs
+    laughed shrugs shrugged smiles smiled sighs nods nodded""".split()
 )
 # Verbs that put their subject after them: `“…,” said Becca Wasser`.
 INVERTING_VERBS = frozenset(
@@ -51,7 +52,8 @@ NOUN_OR_VERB = frozenset(
 )
 PARTICIPLES = frozenset(
     """saying adding telling noting writing arguing warning insisting explaining claiming
-    calling describing stressing asking declaring urging suggesting stating""".split()
+    calling describing stressing asking declaring urging suggesting stating chanting shouting
+    yelling singing""".split()
 )
 OPENING_CLAUSE = frozenset(
     """after before when while as in on at during despite although though if since for with by
@@ -102,7 +104,11 @@ MASK_RUN = re.compile(MASK + "+")
 
 def _abbreviation_at(masked: str, stop: int) -> bool:
     """The full stop at `stop` ends an abbreviation or an initial ("U.S.", "Dr.", "J.")."""
-    word = WORD_BEFORE_STOP.search(masked, max(0, stop - 15), stop + 1) if stop > 0 and masked[stop - 1] != MASK else None
+    word = (
+        WORD_BEFORE_STOP.search(masked, max(0, stop - 15), stop + 1)
+        if stop > 0 and masked[stop - 1] != MASK
+        else None
+    )
     if word is None:
         return False
     text = word.group()
@@ -120,7 +126,7 @@ def sentence_starts(original: str, masked: str) -> list[int]:
         if masked[match.start()] == "." and _abbreviation_at(masked, match.start()):
             continue
         nxt = masked[after]
-        if nxt.isupper() or nxt in "“\"‘" + MASK:
+        if nxt.isupper() or nxt in '“"‘' + MASK:
             starts.append(after)
     for region in MASK_RUN.finditer(masked):
         closed = region.end()
@@ -161,8 +167,10 @@ def _person_like(subject: Subject) -> bool:
 
 def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int) -> Subject | None:
     last = verb - 1
-    while last >= floor and tokens[last].lower in BETWEEN_SUBJECT_AND_VERB and not boundary(
-        masked, tokens[last], tokens[last + 1]
+    while (
+        last >= floor
+        and tokens[last].lower in BETWEEN_SUBJECT_AND_VERB
+        and not boundary(masked, tokens[last], tokens[last + 1])
     ):
         last -= 1
     if last < floor:
@@ -218,7 +226,9 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         sentence = sentence_index(starts, token.start)
         floor = bisect_left(token_starts, starts[sentence])
         ceiling = (
-            bisect_left(token_starts, starts[sentence + 1]) if sentence + 1 < len(starts) else len(tokens)
+            bisect_left(token_starts, starts[sentence + 1])
+            if sentence + 1 < len(starts)
+            else len(tokens)
         )
         if according:
             subject = subject_after(tokens, masked, i + 1, ceiling)
@@ -234,30 +244,52 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         subject = None
         if word in INVERTING_VERBS and _follows_quote_or_comma(masked, tokens, i, floor):
             subject = subject_after(tokens, masked, i, ceiling)
-        if subject is None:
-            subject = _subject_before(tokens, masked, i, floor)
+        if subject is None or subject.kind == "description":
+            # "Zelensky, who arrives tonight, posted a message": the object is not the subject.
+            before = _subject_before(tokens, masked, i, floor)
+            if subject is None or (before is not None and before.kind in ("name", "pronoun")):
+                subject = before
         if subject is None and word in ("called", "calls", "described", "describes", "reported"):
             continue
         reports.append(Report(token.start, token.end, subject, sentence))
     return reports
 
 
+def looks_past_tense(word: str) -> bool:
+    return word.endswith("ed") and len(word) > 4 and not word.endswith(("eed", "hundred"))
+
+
 def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int] | None,
                      sentence: int | None, first: int | None = None) -> Subject | None:  # fmt: skip
     """The noun phrase that opens a sentence, for participles with no subject of their own."""
     if first is None and starts is not None:
-        first = next((i for i, t in enumerate(tokens) if sentence_index(starts, t.start) == sentence), None)
+        first = next(
+            (i for i, t in enumerate(tokens) if sentence_index(starts, t.start) == sentence), None
+        )
     if first is None or first >= len(tokens):
         return None
     ends = [i for i in range(first, min(first + 15, len(tokens) - 1))
             if re.search(r"[,—–]", masked[tokens[i].end : tokens[i + 1].start])]  # fmt: skip
     opener = tokens[first]
-    if ends and (opener.text.isupper() or opener.lower in OPENING_CLAUSE or opener.lower.endswith(("ing", "ed"))):
+    if ends and (
+        opener.text.isupper()
+        or opener.lower in OPENING_CLAUSE
+        or opener.lower.endswith("ing")
+        or looks_past_tense(opener.lower)
+    ):
         first = ends[0] + 1  # past a dateline ("NEW YORK —") or an opening clause ("Asked …,")
     last = first
-    while last + 1 < len(tokens) and last - first < 8 and not boundary(masked, tokens[last], tokens[last + 1]):
+    while (
+        last + 1 < len(tokens)
+        and last - first < 8
+        and not boundary(masked, tokens[last], tokens[last + 1])
+    ):
         nxt = tokens[last + 1]
-        if nxt.lower in BETWEEN_SUBJECT_AND_VERB or nxt.lower.endswith("ed") or nxt.lower in COMMON_VERBS:
+        if (
+            nxt.lower in BETWEEN_SUBJECT_AND_VERB
+            or looks_past_tense(nxt.lower)
+            or nxt.lower in COMMON_VERBS
+        ):
             break
         last += 1
     return subject_ending_at(tokens, masked, last, first)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = 1
 BACKUPS_KEPT = 5
@@ -82,6 +89,14 @@ def is_busy(error: sqlite3.Error) -> bool:
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error)
 
 
+def is_read_only(error: BaseException) -> bool:
+    """The file or its folder cannot be written (permissions, a read-only file system)."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    name = getattr(error, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+
+
 def is_damage(error: sqlite3.Error) -> bool:
     name = getattr(error, "sqlite_errorname", "")
     return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(error)
@@ -90,10 +105,18 @@ def is_damage(error: sqlite3.Error) -> bool:
 def connect(db_path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, waiting when busy."""
     if read_only:
-        connection = sqlite3.connect(
-            f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-            check_same_thread=False,
-        )  # fmt: skip
+        uri = f"{db_path.resolve().as_uri()}?mode=ro"
+        try:
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL file in a folder nobody may write: no other writer can exist, so read it
+            # as immutable (SQLite needs the -shm file otherwise).
+            connection = sqlite3.connect(
+                f"{uri}&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
     else:
         connection = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -229,35 +252,83 @@ def back_up_if_changed(connection: sqlite3.Connection, db_path: Path) -> Path | 
 def recover(db_path: Path) -> str:
     """Move a damaged database aside (never writing to it) and restore the newest good backup.
 
+    The backup is copied to a side file first and renamed into place last, so a crash in
+    between leaves either the damaged file or the restored one, never an empty store.
     Returns the message for the user.
     """
+    restoring = _restoring(db_path)
+    restored = None
+    for candidate in backups(db_path):
+        try:
+            count = _copy_database(candidate, restoring)
+        except (DatabaseDamaged, sqlite3.Error, OSError):
+            restoring.unlink(missing_ok=True)
+            continue
+        restored = (candidate, count)
+        break
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     kept = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
     for suffix in ("", "-wal", "-shm"):
         part = Path(f"{db_path}{suffix}")
         if part.exists():
             part.replace(Path(f"{kept}{suffix}"))
-    for candidate in backups(db_path):
-        try:
-            check_health(candidate)
-            source = sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                count = source.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
-                target = sqlite3.connect(db_path)
-                try:
-                    source.backup(target)
-                finally:
-                    target.close()
-            finally:
-                source.close()
-        except (DatabaseDamaged, sqlite3.Error):
-            db_path.unlink(missing_ok=True)
-            continue
+    if restored is None:
         return (
-            f"the bookmarks database was damaged: moved it to {kept.name} and restored "
-            f"{count} bookmark{'s' if count != 1 else ''} from the backup {candidate.name}"
+            f"the bookmarks database was damaged and there is no backup: moved it to {kept} "
+            "and started an empty one"
         )
+    restoring.replace(db_path)
+    candidate, count = restored
     return (
-        f"the bookmarks database was damaged and there is no backup: moved it to {kept} "
-        "and started an empty one"
+        f"the bookmarks database was damaged: moved it to {kept.name} and restored "
+        f"{count} bookmark{'s' if count != 1 else ''} from the backup {candidate.name}"
     )
+
+
+def finish_interrupted_restore(db_path: Path) -> None:
+    """A restore stopped after the damaged file was moved aside: put the copy in place."""
+    restoring = _restoring(db_path)
+    if restoring.exists() and not db_path.exists():
+        restoring.replace(db_path)
+    else:
+        restoring.unlink(missing_ok=True)
+
+
+def _restoring(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.name}.restoring")
+
+
+def _copy_database(source_path: Path, target_path: Path) -> int:
+    """Copy a healthy database file with SQLite's backup API; returns its bookmark count."""
+    check_health(source_path)
+    target_path.unlink(missing_ok=True)
+    source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        count = int(source.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
+        target = sqlite3.connect(target_path)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return count
+
+
+@contextmanager
+def exclusive(db_path: Path) -> Iterator[None]:
+    """Only one process checks and repairs the file at a time (a lock file beside it)."""
+    if fcntl is None:  # no advisory locks on this system: checking twice is harmless
+        yield
+        return
+    try:
+        lock = open(db_path.with_name(f"{db_path.name}.lock"), "a")  # noqa: SIM115
+    except OSError:  # a read-only folder: nobody can repair anything in it anyway
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

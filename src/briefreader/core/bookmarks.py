@@ -104,26 +104,43 @@ class BookmarkStore:
                     raise BookmarkError(
                         db.describe(error, self.db_path, "cannot keep bookmarks")
                     ) from None
-                try:
-                    db.check_health(self.db_path)
-                except db.DatabaseDamaged:
-                    self.notices.append(db.recover(self.db_path))
-            connection = self._connect()
-            try:
-                if not self.read_only:
-                    db.migrate(connection, self.db_path)
-                    db.back_up_if_changed(connection, self.db_path)
-            except sqlite3.Error as error:
-                connection.close()
-                raise BookmarkError(
-                    db.describe(error, self.db_path, "cannot open the bookmarks")
-                ) from None
-            except BaseException:
-                connection.close()
-                raise
+                with db.exclusive(self.db_path):
+                    db.finish_interrupted_restore(self.db_path)
+                    try:
+                        db.check_health(self.db_path)
+                    except db.DatabaseDamaged:
+                        self.notices.append(db.recover(self.db_path))
+            connection = self._first_connection()
             self._local.connection = connection
             self._connections.append((threading.current_thread(), connection))
             self._ready = True
+
+    def _first_connection(self) -> sqlite3.Connection:
+        """Connect, bring the schema up to date and back up; read-only when it cannot write."""
+        try:
+            connection = db.connect(self.db_path, read_only=self.read_only)
+            try:
+                if not self.read_only:
+                    db.migrate(connection, self.db_path)
+            except BaseException:
+                connection.close()
+                raise
+        except (sqlite3.Error, OSError) as error:
+            if not self.read_only and db.is_read_only(error) and self.db_path.is_file():
+                # Listing and export still work; every change says the file is read-only.
+                self.read_only = True
+                return self._first_connection()
+            raise BookmarkError(
+                db.describe(error, self.db_path, "cannot open the bookmarks")
+            ) from None
+        if not self.read_only:
+            try:
+                db.back_up_if_changed(connection, self.db_path)
+            except (sqlite3.Error, OSError) as error:
+                self.notices.append(
+                    db.describe(error, self.db_path, "could not back up the bookmarks")
+                )
+        return connection
 
     def close(self) -> None:
         """Back up if anything changed, then close every thread's connection."""
@@ -170,7 +187,7 @@ class BookmarkStore:
 
     def _write(self, doing: str, operation: Callable[[sqlite3.Connection], Any]) -> Any:
         if self.read_only:
-            raise BookmarkError(f"{doing}: {self.db_path} is opened read-only")
+            raise BookmarkError(f"{doing}: {self.db_path} is read-only")
         try:
             return db.write(self._connection, operation)
         except sqlite3.Error as error:

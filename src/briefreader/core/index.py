@@ -6,6 +6,7 @@ The only module that imports whoosh; everything it returns is briefreader's own 
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import shutil
@@ -13,7 +14,7 @@ import struct
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,18 +23,21 @@ from typing import Any
 from whoosh import analysis, fields, formats, index, qparser, query
 from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
+from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
 from whoosh.writing import SegmentWriter
 
 from briefreader.core.models import SearchHit, SearchResult
 from briefreader.core.snippets import snippet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PARAGRAPH_GAP = 100
 # Memory for each writer's posting pool (beyond it, sorted runs go to temporary files),
 # and how many articles a worker puts in one segment so that they fit.
 WRITER_MB = 110
 SEGMENT_ARTICLES = 600
+TINY_SEGMENT_DOCUMENTS = 200
+TINY_SEGMENTS_TO_MERGE = 6
 MARKER_NAME = "briefreader-index.json"
 MARKER_FORMAT = "briefreader search index"
 INDEX_NAME = "MAIN"
@@ -46,7 +50,8 @@ _STEM_CACHE_LIMIT = 400_000
 
 # What reading a damaged index raises: files cut short, random bytes in pickles and headers.
 _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError,
-           struct.error, zlib.error, pickle.UnpicklingError, index.IndexError)  # fmt: skip
+           OverflowError, MemoryError, struct.error, zlib.error, pickle.UnpicklingError,
+           index.IndexError)  # fmt: skip
 
 
 class IndexDamaged(Exception):
@@ -117,8 +122,8 @@ class _Analyzer(analysis.Analyzer):
 
 
 class _FastText(fields.TEXT):
-    """A TEXT field that indexes without Whoosh's per-token pipeline, and remembers the last
-    value: article-level fields repeat on every paragraph of an article."""
+    """A TEXT field indexed without Whoosh's per-token pipeline (one regular expression and a
+    stem cache), taking a string or a sequence of paragraphs."""
 
     def __init__(self, *, stemming: bool = True, whole_words: bool = False, boost: float = 1.0,
                  stored: bool = False) -> None:  # fmt: skip
@@ -128,17 +133,8 @@ class _FastText(fields.TEXT):
         )  # fmt: skip
         self.stemming = stemming
         self.whole_words = whole_words
-        self._last: tuple[Any, list[Any]] | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_last"] = None
-        return state
 
     def index(self, value: Any, **kwargs: Any) -> list[Any]:
-        last = self._last
-        if last is not None and last[0] is value:
-            return last[1]
         parts = (value,) if isinstance(value, str) else value
         positions: defaultdict[str, list[int]] = defaultdict(list)
         start = 0
@@ -153,12 +149,10 @@ class _FastText(fields.TEXT):
             start += len(words) + PARAGRAPH_GAP
         encode = self.format.encode
         boost = self.format.field_boost
-        items = [
+        return [
             (word.encode("utf-8"), len(poses), len(poses) * boost, encode(poses))
             for word, poses in positions.items()
         ]
-        self._last = (value, items)
-        return items
 
 
 class _WordList(fields.FieldType):
@@ -247,7 +241,7 @@ class SearchIndex:
             if self._index is not None:
                 return self._index
             problem = self.problem()
-            if problem is not None:
+            if problem is not None and not self.is_busy():
                 raise IndexDamaged(problem)
             if not self.directory.exists():
                 self._create()
@@ -259,8 +253,10 @@ class SearchIndex:
                     f"the index could not be opened ({type(error).__name__})"
                 ) from None
             marker = self.read_marker() or {}
-            if marker.get("documents") != count and not self.is_busy():
-                raise IndexDamaged("the index holds a different number of documents than recorded")
+            recorded = marker.get("files")
+            if marker.get("documents") != count or (recorded and recorded != self._file_sizes()):
+                if not self.is_busy():
+                    raise IndexDamaged("the index files are not the ones last recorded")
             self._index = ix
             return ix
 
@@ -348,7 +344,10 @@ class SearchIndex:
         """The stored metadata and analysis JSON of one article."""
         with self.searcher() as searcher:
             doc = searcher.document(kind="a", article=article_id)
-        return None if doc is None else (doc["meta"], doc.get("analysis") or "{}")
+            text = searcher.document(kind="t", article=article_id)
+        if doc is None:
+            return None
+        return doc["meta"], (text or {}).get("analysis") or "{}"
 
     def document_count(self) -> int:
         with self.searcher() as searcher:
@@ -361,7 +360,7 @@ class SearchIndex:
         """A batch of changes committed together; cancelled (lock released) on any error."""
         ix = self.open()
         try:
-            writer = _Writer(ix, limitmb=WRITER_MB, timeout=0.0)
+            writer = _Writer(ix, limitmb=WRITER_MB, timeout=0.0, compound=False)
         except LockError:
             raise IndexBusy("another briefreader is updating the index") from None
         batch = IndexBatch(writer)
@@ -373,18 +372,24 @@ class SearchIndex:
             marker = self.read_marker() or {}
             self._write_marker(complete=False, documents=marker.get("documents", -1))
             batch.add_vocabulary()
-            if batch.segments:
-                _commit_with_segments(writer, batch.segments)
-            else:
-                writer.commit()
+            _commit(writer, batch.segments, self._mark_committed)
         except BaseException:
             _cancel(writer)
             raise
         with self._lock:
             self.close()
-            ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
-            self._write_marker(complete=True, documents=ix.doc_count_all())
-            self._index = ix
+
+    def _mark_committed(self, documents: int) -> None:
+        """Record what a sound index looks like; called while the write lock is still held."""
+        self._write_marker(complete=True, documents=documents, files=self._file_sizes())
+
+    def _file_sizes(self) -> dict[str, int]:
+        """Sizes of the index's own files: a file cut short shows even when Whoosh reads on."""
+        sizes = {}
+        for entry in os.scandir(self.directory):
+            if entry.name.lstrip("_").startswith(INDEX_NAME + "_") and "LOCK" not in entry.name:
+                sizes[entry.name] = entry.stat().st_size
+        return sizes
 
     # -- searching --------------------------------------------------------------------------
 
@@ -404,7 +409,11 @@ class SearchIndex:
                 # Vocabulary documents match only negative queries; drop them afterwards
                 # rather than pay for a mask on every search.
                 results = searcher.search(
-                    parsed, limit=limit + self._vocabulary_documents(searcher)
+                    parsed,
+                    limit=limit + self._vocabulary_documents(searcher),
+                    # Only article documents hold text; a query of exclusions alone would
+                    # otherwise list the other kinds.
+                    filter=_ARTICLES if _only_exclusions(parsed) else None,
                 )
             except query.QueryError as error:
                 raise QueryProblem(f"Cannot run this query: {error}.") from None
@@ -415,7 +424,9 @@ class SearchIndex:
                 for field, text in parsed.existing_terms(searcher.reader(), expand=True)
                 if field in SEARCH_FIELDS
             }
-            hits = tuple(_hit(hit, matched) for hit in results if hit["kind"] == "a")[:limit]
+            hits = tuple(
+                _hit(hit, _text_of(searcher, hit), matched) for hit in results if hit["kind"] == "a"
+            )[:limit]
             if len(hits) < limit:
                 total = len(hits)
             else:  # counting every match would cost more than the search; an upper bound
@@ -460,9 +471,28 @@ class SearchIndex:
         return sorted(found, key=lambda w: -found[w])
 
 
-def _hit(hit: Any, matched: set[str]) -> SearchHit:
+_ARTICLES = query.Term("kind", "a")
+
+
+def _only_exclusions(parsed: Any) -> bool:
+    return isinstance(parsed, query.Not) or (
+        isinstance(parsed, query.And) and all(isinstance(q, query.Not) for q in parsed.subqueries)
+    )
+
+
+def _text_of(searcher: Any, hit: Any) -> dict[str, Any]:
+    """The stored text of a hit's article: the document right after it, else looked up."""
+    following = hit.docnum + 1
+    if following < searcher.doc_count_all():
+        stored = searcher.stored_fields(following)
+        if stored.get("kind") == "t" and stored.get("article") == hit["article"]:
+            return stored
+    return searcher.document(kind="t", article=hit["article"]) or {}
+
+
+def _hit(hit: Any, text_doc: dict[str, Any], matched: set[str]) -> SearchHit:
     meta = hit["meta"]
-    paragraphs = hit["paragraphs"] or ((0, ""),)
+    paragraphs = text_doc.get("paragraphs") or ((0, ""),)
     # Porter stems start like their words (but "citi" for "city"): a cheap substring test
     # spares tokenizing paragraphs that cannot match.
     keys = tuple({(t[:-1] if t.endswith("i") else t)[:5] for t in matched})
@@ -518,7 +548,12 @@ def is_empty_query(parsed: Any) -> bool:
 
 class _Writer(SegmentWriter):
     """Whoosh's segment writer, but field lengths are read once per field when postings are
-    written, instead of once per posting (a quarter of the commit time otherwise)."""
+    written, instead of once per posting (a quarter of the commit time otherwise).
+
+    Segments are written as plain files (compound=False): Whoosh copies every part of a
+    compound segment it opens into memory, which made opening a 10,000-article index take
+    half a second and 450 MB.
+    """
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -546,16 +581,32 @@ class _LengthCache:
         self._reader.close()
 
 
-def _commit_with_segments(writer: Any, segments: list[Any]) -> None:
-    """Commit a writer together with segments that worker processes wrote beside it (what
-    Whoosh's own multiprocessing writer does, without pickling every document across)."""
-    final = writer._merge_segments(None, None, None)
+def _merge_tiny_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Merge the small segments that refreshes leave behind once they pile up, and never the
+    big ones: Whoosh's default policy would now and then merge everything in a one-file
+    refresh, costing as much as a full build."""
+    tiny = [s for s in segments if s.doc_count_all() < TINY_SEGMENT_DOCUMENTS]
+    if len(tiny) < TINY_SEGMENTS_TO_MERGE:
+        return segments
+    for segment in tiny:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in tiny]
+
+
+def _commit(writer: Any, segments: list[Any], committed: Callable[[int], None]) -> None:
+    """Whoosh's commit, plus segments that worker processes wrote beside the writer (as
+    Whoosh's multiprocessing writer does, without pickling every document across), and a
+    call once the new state is saved but before the lock is released."""
+    final = writer._merge_segments(_merge_tiny_segments, None, None)
     final.extend(segments)
     if writer._added:
         final.append(writer._finalize_segment())
     else:
         writer._close_segment()
     writer._commit_toc(final)
+    committed(sum(segment.doc_count_all() for segment in final))
     writer._finish()
 
 
@@ -569,7 +620,7 @@ class SegmentBuilder:
 
     def __init__(self, directory: Path) -> None:
         self._index = index.open_dir(str(directory), indexname=INDEX_NAME)
-        self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB)
+        self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB, compound=False)
         self._batch = IndexBatch(self._writer)
         self._added = 0
         self.segments: list[Any] = []
@@ -580,7 +631,7 @@ class SegmentBuilder:
         self._added += 1
         if self._added % SEGMENT_ARTICLES == 0:
             self._close_segment()
-            self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB)
+            self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB, compound=False)
             self._batch = IndexBatch(self._writer)
 
     def _close_segment(self) -> None:
@@ -630,9 +681,11 @@ class IndexBatch:
             "kind": "a",
             "article": record.article_id,
             "meta": record.meta(),
-            "analysis": record.analysis_json,
-            "paragraphs": record.paragraphs,
         }
+        # The text and analysis go in a second document right after this one, so that listing
+        # the articles (every refresh, the article list) never loads them.
+        text = {"kind": "t", "article": record.article_id, "paragraphs": record.paragraphs,
+                "analysis": record.analysis_json}  # fmt: skip
         if record.paragraphs:
             document.update(
                 body=tuple(text for _, text in record.paragraphs),
@@ -646,6 +699,7 @@ class IndexBatch:
                 document["date"] = record.published.lower()
         try:
             writer.add_document(**document)
+            writer.add_document(**text)
         except BaseException:
             _cancel(writer)
             raise

@@ -166,6 +166,8 @@ def refresh(
     try:
         indexed = search_index.indexed_articles()
     except IndexDamaged as problem:
+        if search_index.is_busy():  # another process is rebuilding it right now
+            return IndexReport(busy=True, message=_BUSY)
         search_index.move_aside()
         message = f"The search index could not be used ({problem}); it has been rebuilt."
         indexed = search_index.indexed_articles()

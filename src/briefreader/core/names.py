@@ -19,7 +19,9 @@ TITLES = frozenset(
     constable chairperson executive founder analyst economist minister-president the""".split()
 )
 MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman".split())
-FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman".split())
+FEMALE_TITLES = frozenset(
+    "mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman".split()
+)
 # Words that make a capitalised run an organisation rather than a person.
 ORG_WORDS = frozenset(
     """house kremlin pentagon ministry department agency council commission committee
@@ -42,14 +44,22 @@ PLACES = frozenset(
     italy spain sweden finland norway denmark hungary romania georgia armenia venezuela
     cuba saudi yemen libya sudan ethiopia kenya nigeria africa asia the""".split()
 )
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "it": "n", "i": "s", "we": "p"}
+PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "him": "m",
+    "her": "f",
+    "they": "p",
+    "it": "n",
+    "i": "s",
+    "we": "p",
+}
 PARTICLES = frozenset("de da di del della der den van von bin ibn al la le du dos das ter".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
 )
-
 
 
 @cache
@@ -76,7 +86,7 @@ def clean_token(token: str) -> str:
 
 
 def gender_of(name: str) -> str:
-    """"m", "f" or "u" for a person's name, from its first name or a title in front of it."""
+    """ "m", "f" or "u" for a person's name, from its first name or a title in front of it."""
     words = name.lower().split()
     if not words:
         return "u"
@@ -93,8 +103,6 @@ def person_in_run(run: str) -> str | None:
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
     raw = run.split()
-    if any(clean_token(t).lower().rstrip(".,") in ORG_WORDS for t in raw):
-        return None
     for i, token in enumerate(raw):
         if token.lower() in ("of", "for", "from") and i > 0:
             raw = raw[:i]
@@ -106,15 +114,21 @@ def person_in_run(run: str) -> str | None:
     tokens = [clean_token(t) for t in raw]
     lowered = [t.lower() for t in tokens]
     names = first_names()
+    # The name starts at a first name, or after the last title ("NATO Secretary General Jens
+    # Stoltenberg", "District Judge Lorna Schofield"); a body's words after that mean no person.
+    start = None
     for i, token in enumerate(lowered):
         if token in names and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
-            if lowered[i + 1] in DAYS or lowered[i + 1] in TITLES:
-                continue
-            return " ".join(tokens[i:])
-    titled = [i for i, t in enumerate(lowered) if t in TITLES and t != "the"]
-    if titled and titled[-1] < len(tokens) - 1:
-        return " ".join(tokens[titled[-1] + 1 :])  # "Mr. Ortega", "District Judge Lorna Schofield"
-    return None
+            if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
+                start = i
+                break
+    if start is None:
+        titled = [i for i, t in enumerate(lowered) if t in TITLES and t != "the"]
+        if titled and titled[-1] < len(tokens) - 1:
+            start = titled[-1] + 1
+    if start is None or any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:]):
+        return None
+    return " ".join(tokens[start:])
 
 
 @dataclass
@@ -135,10 +149,13 @@ class Cast:
         self.people.append(name)
         words = name.split()
         self.by_word[name.lower()] = name
-        if len(words) > 1:
-            self.by_word[words[-1].lower()] = name
-            if len(words) > 2:
-                self.by_word[" ".join(words[-2:]).lower()] = name
+        for size in (1, 2) if len(words) > 2 else (1,) if len(words) > 1 else ():
+            key = " ".join(words[-size:]).lower()
+            known = self.by_word.get(key)
+            # A second person with the same surname ("Birthe Olsen" after "Marguerite Olsen")
+            # does not take the bare surname from the first one introduced.
+            if known is None or name.lower().endswith(known.lower()):
+                self.by_word[key] = name
         return name
 
     def resolve(self, name: str) -> str | None:

@@ -18,7 +18,11 @@ ABBREVIATIONS = frozenset(
     u.s. u.n. u.k. e.u. d.c. etc. approx. dept.""".split()
 )
 SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
-PREPOSITIONS = frozenset("of for at in from with on to by near inside outside".split())
+PREPOSITIONS = frozenset(
+    """of for at in from with on to by near inside outside alongside beside against toward
+    towards about after before behind like than including via among between under over across
+    through without""".split()
+)
 CLAUSE_WORDS = frozenset(
     """that which who whom whose and but or nor while because as when if although though
     after before since where so than what how why whether until unless whereas yet in on at
@@ -38,7 +42,9 @@ FUNCTION_CAPITALS = (
         according following despite amid like unlike under even only just""".split()
     )
 )
-AUXILIARIES = frozenset("would will could can should may might must shall had has have was were is are".split())
+AUXILIARIES = frozenset(
+    "would will could can should may might must shall had has have was were is are".split()
+)
 CONNECTORS = frozenset("of for and & de du da del della der den van von al bin ibn la le".split())
 
 
@@ -86,7 +92,9 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
 def _tokenise(masked: str, start: int, end: int, found: list[Token]) -> None:
     for match in TOKEN.finditer(masked, start, end):
         text = match.group()
-        if text[-1] == "." and not (len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS):
+        if text[-1] == "." and not (
+            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+        ):
             found.append(Token(text[:-1], match.start(), match.end() - 1))
         else:
             found.append(Token(text, match.start(), match.end()))
@@ -103,7 +111,7 @@ def is_name_word(token: Token) -> bool:
 
 
 def name_kind(words: Sequence[str]) -> str:
-    """"organisation" when the words name a body or a place, else "name"."""
+    """ "organisation" when the words name a body or a place, else "name"."""
     return _name_kind(tuple(words))
 
 
@@ -148,12 +156,19 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
     """A described speaker ending at `last`: "a judge", "the union representing workers at
     the plant", "Russia's defence ministry", "officials"."""
     first = last
-    while first - 1 >= floor and last - first < 12 and not boundary(masked, tokens[first - 1], tokens[first]):
+    while (
+        first - 1 >= floor
+        and last - first < 12
+        and not boundary(masked, tokens[first - 1], tokens[first])
+    ):
         prev = tokens[first - 1]
         if prev.lower in PREPOSITIONS or prev.lower.endswith("ing") or prev.lower in DETERMINERS:
             first -= 1
-        elif prev.lower in ("and", "&") and tokens[first].capitalised and first - 2 >= floor and (
-            tokens[first - 2].capitalised
+        elif (
+            prev.lower in ("and", "&")
+            and tokens[first].capitalised
+            and first - 2 >= floor
+            and (tokens[first - 2].capitalised)
         ):
             first -= 1  # "the Department for Energy Security and Net Zero"
         elif prev.lower in CLAUSE_WORDS or prev.lower in SUBJECT_PRONOUNS:
@@ -167,7 +182,10 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             break
     if start is None:
         head = tokens[first]
-        if not (head.lower.endswith("s") and not head.lower.endswith("ss")) or head.lower in CLAUSE_WORDS:
+        if (
+            not (head.lower.endswith("s") and not head.lower.endswith("ss"))
+            or head.lower in CLAUSE_WORDS
+        ):
             return None
         start = first
     while start < last and tokens[start + 1].lower in DETERMINERS:
@@ -179,7 +197,9 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
                    tokens[start].start, tokens[last].end)  # fmt: skip
 
 
-def subject_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: int) -> Subject | None:
+def subject_ending_at(
+    tokens: Sequence[Token], masked: str, last: int, floor: int
+) -> Subject | None:
     """The noun phrase that ends at token `last` (and starts no earlier than `floor`)."""
     token = tokens[last]
     if token.lower in SUBJECT_PRONOUNS:
@@ -189,17 +209,31 @@ def subject_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: in
             return None
         return _description(tokens, masked, last, floor)
     first = capitalised_run_start(tokens, masked, last, floor)
-    article = tokens[first - 1] if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first]) else None
+    article = (
+        tokens[first - 1]
+        if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first])
+        else None
+    )
     name_words = [t.text for t in tokens[first : last + 1]]
-    if article is not None and article.lower in DETERMINERS - {"the"} and name_kind(name_words) == "name":
+    if (
+        article is not None
+        and article.lower in DETERMINERS - {"the"}
+        and name_kind(name_words) == "name"
+    ):
         # "a Massachusetts Democrat" describes someone; it is not a name.
         text = masked[article.start : token.end]
         return Subject(text, text[:1].lower() + text[1:], "description", article.start, token.end)
     before = first - 1
-    if before >= floor and tokens[before].lower == "the" and not boundary(masked, tokens[before], tokens[first]):
+    if (
+        before >= floor
+        and tokens[before].lower == "the"
+        and not boundary(masked, tokens[before], tokens[first])
+    ):
         before -= 1
-    if before >= floor and tokens[before].lower in PREPOSITIONS and not boundary(
-        masked, tokens[before], tokens[before + 1]
+    if (
+        before >= floor
+        and tokens[before].lower in PREPOSITIONS
+        and not boundary(masked, tokens[before], tokens[before + 1])
     ):
         # "a spokeswoman for the health ministry in Kyiv": the name is not the head.
         described = _description(tokens, masked, last, floor)
@@ -208,7 +242,9 @@ def subject_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: in
         return None
     name = " ".join(clean_token(t.text) for t in tokens[first : last + 1])
     mention_first = first
-    while mention_first - 1 >= floor and not boundary(masked, tokens[mention_first - 1], tokens[mention_first]):
+    while mention_first - 1 >= floor and not boundary(
+        masked, tokens[mention_first - 1], tokens[mention_first]
+    ):
         prev = tokens[mention_first - 1]
         if prev.lower in TITLES or is_name_word(prev):
             mention_first -= 1
@@ -239,7 +275,9 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
             return _description_after(tokens, masked, first, ceiling)
         start = first + 1 if token.lower == "the" else first
         name = " ".join(clean_token(t.text) for t in tokens[start : last + 1])
-        subject = Subject(masked[token.start : tokens[last].end], name, "name", token.start, tokens[last].end)
+        subject = Subject(
+            masked[token.start : tokens[last].end], name, "name", token.start, tokens[last].end
+        )
     elif token.lower in DETERMINERS:
         return _description_after(tokens, masked, first, ceiling)
     else:
@@ -247,12 +285,20 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
     return subject if _ends_clause(tokens, masked, last, ceiling) else None
 
 
-def _description_after(tokens: Sequence[Token], masked: str, first: int, ceiling: int) -> Subject | None:
+def _description_after(
+    tokens: Sequence[Token], masked: str, first: int, ceiling: int
+) -> Subject | None:
     last = first
-    while last + 1 < ceiling and last - first < 9 and not boundary(masked, tokens[last], tokens[last + 1]):
+    while (
+        last + 1 < ceiling
+        and last - first < 9
+        and not boundary(masked, tokens[last], tokens[last + 1])
+    ):
         nxt = tokens[last + 1]
-        if (nxt.lower in CLAUSE_WORDS and nxt.lower not in PREPOSITIONS) or nxt.lower in DAYS or (
-            nxt.lower in AUXILIARIES
+        if (
+            (nxt.lower in CLAUSE_WORDS and nxt.lower not in PREPOSITIONS)
+            or nxt.lower in DAYS
+            or (nxt.lower in AUXILIARIES)
         ):
             break
         last += 1

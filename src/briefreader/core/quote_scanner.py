@@ -78,12 +78,23 @@ class _ParagraphScan:
         self.single_at: int | None = None
         self.continued = continued
 
-    def emit(self, start: int, end: int, *, single: bool, closed: bool, continues: bool = False) -> None:
+    def emit(
+        self, start: int, end: int, *, single: bool, closed: bool, continues: bool = False
+    ) -> None:
         s, e = _stripped(self.text, start, end)
         if e > s:
             at_start = self.text[: start - 1].strip() == ""
             self.spans.append(
-                Span(self.index, s, e, single, closed, self.continued and at_start, continues, at_start)
+                Span(
+                    self.index,
+                    s,
+                    e,
+                    single,
+                    closed,
+                    self.continued and at_start,
+                    continues,
+                    at_start,
+                )
             )
         self.continued = False
 
@@ -123,7 +134,9 @@ class _ParagraphScan:
         after = text[i + 1] if i + 1 < len(text) else " "
         if _is_word(before) and _is_word(after):
             return  # an apostrophe inside a word: it's, Iran’s
-        if char in SINGLE_OPEN or (char in SINGLE_CLOSE + STRAIGHT_SINGLE and self.single_at is None):
+        if char in SINGLE_OPEN or (
+            char in SINGLE_CLOSE + STRAIGHT_SINGLE and self.single_at is None
+        ):
             if _opens_here(text, i) and _is_word(after):
                 self.single_at = i + 1
             return

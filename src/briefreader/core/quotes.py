@@ -33,7 +33,7 @@ TERM_BEFORE = re.compile(
 # "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
 CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
 SPEECH_RIGHT_BEFORE = re.compile(
-    r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|shouted|yelled|added|declared|"
+    r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|chanting|shouted|shouting|yelled|added|declared|"
     r"asked|replied|warned)\s*[:,]?\s*$"
 )
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
@@ -106,7 +106,9 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
     same = [r for r in facts.reports if r.sentence == sentence]
     for report in same:
         if report.verb_start >= end:
-            first = min(report.verb_start, report.subject.start if report.subject else report.verb_start)
+            first = min(
+                report.verb_start, report.subject.start if report.subject else report.verb_start
+            )
             if not re.search(r"\w", facts.masked[end:first]):
                 return report
     before = [r for r in same if r.verb_end <= start]
@@ -120,7 +122,11 @@ def _governing_subject(facts: ParagraphFacts, report: Report) -> Subject | None:
     """The report's subject; for a participle ("…, adding that"), the clause's own subject."""
     if report.subject is not None:
         return report.subject
-    earlier = [r for r in facts.reports if r.sentence == report.sentence and r.verb_end <= report.verb_start]
+    earlier = [
+        r
+        for r in facts.reports
+        if r.sentence == report.sentence and r.verb_end <= report.verb_start
+    ]
     for other in reversed(earlier):
         if other.subject is not None:
             return other.subject
@@ -199,12 +205,16 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         for span, region in zip(f.spans, f.regions, strict=True):
             text = f.text[span.start : span.end]
             report = _own_report(f, region)
-            governs = report is not None and (report.verb_end <= region[0] or _right_after(f, region, report))
+            governs = report is not None and (
+                report.verb_end <= region[0] or _right_after(f, region, report)
+            )
             chained = span.continued and continuing is not None
             if not chained and not _is_speech(text, f, region, report is not None, governs):
                 continue
             context = _Context(book, facts, index, last_speaker)
-            speaker, mention = context.attribute(region, report, in_paragraph, continuing if chained else None)
+            speaker, mention = context.attribute(
+                region, report, in_paragraph, continuing if chained else None
+            )
             quote = Quote(text, speaker, mention, paragraph.index, span.start, span.end)
             in_paragraph.append(quote)
             continuing = quote if span.continues else None
@@ -276,7 +286,9 @@ def _nearest_subject(f: ParagraphFacts, region: tuple[int, int]) -> Subject | No
     return after[0].subject if after else None
 
 
-def _paragraph_speaker(book: SpeakerBook, index: int, f: ParagraphFacts, found: list[Quote]) -> str | None:
+def _paragraph_speaker(
+    book: SpeakerBook, index: int, f: ParagraphFacts, found: list[Quote]
+) -> str | None:
     if found:
         return found[-1].speaker
     with_subject = [r.subject for r in f.reports if r.subject is not None]

@@ -32,16 +32,30 @@ ORG_HEADS = frozenset(
     police military army navy kremlin white house lender network campaign charity channel
     newspaper website fund trust""".split()
 )
-FEMALE_HEADS = frozenset("spokeswoman woman mother wife daughter sister grandmother widow girl chairwoman".split())
-MALE_HEADS = frozenset("spokesman man father husband son brother grandfather widower boy chairman".split())
+FEMALE_HEADS = frozenset(
+    "spokeswoman woman mother wife daughter sister grandmother widow girl chairwoman".split()
+)
+MALE_HEADS = frozenset(
+    "spokesman man father husband son brother grandfather widower boy chairman".split()
+)
 # Descriptions that point back at someone already named: "the 28-year-old", "the Dutchman".
-BACK_REFERENCE = re.compile(r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$")
+BACK_REFERENCE = re.compile(
+    r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$"
+)
 CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+[A-Z][\w’'.-]*)*")
 WORD_IN_RUN = re.compile(r"\S+")
+SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
+WORD_BEFORE = re.compile(r"(\w+)\s*$")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
 # d described people.
-PRONOUN_TARGETS = {"he": ("mud", "n"), "she": ("fud", "n"), "it": ("o", "nu"), "they": ("od", "n"), "we": ("o", "n")}
+PRONOUN_TARGETS = {
+    "he": ("mud", "n"),
+    "she": ("fud", "n"),
+    "it": ("o", "nu"),
+    "they": ("od", "n"),
+    "we": ("o", "n"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +101,11 @@ def name_runs(masked: str) -> Iterator[NameRun]:
         parts: list[tuple[int, int, str]] = []
         for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
             text = word.group()
-            stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1] and (
-                text.lower() not in ABBREVIATIONS
+            stop = (
+                text.endswith(".")
+                and len(text) > 2
+                and "." not in text[:-1]
+                and (text.lower() not in ABBREVIATIONS)
             )
             parts.append((word.start(), word.end() - stop, text[:-1] if stop else text))
             if stop:
@@ -98,8 +115,10 @@ def name_runs(masked: str) -> Iterator[NameRun]:
 
 
 def _trimmed(parts: list[tuple[int, int, str]]) -> Iterator[NameRun]:
-    while parts and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS) and not (
-        parts[0][2] == "He" and len(parts) > 1
+    while (
+        parts
+        and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS)
+        and not (parts[0][2] == "He" and len(parts) > 1)
     ):
         parts = parts[1:]
     while parts and parts[-1][2].lower() in DAYS:
@@ -115,15 +134,19 @@ class SpeakerBook:
         self.cast = Cast()
         self.by_paragraph: dict[int, list[Mention]] = {}
         self.bodies: dict[str, str] = {}
-        self.people_by_run: dict[str, str | None] = {}  # filled once every name is learnt  # first word -> the longest name of a body ("Nimbus Systems")
+        self.people_by_run: dict[
+            str, str | None
+        ] = {}  # filled once every name is learnt  # first word -> the longest name of a body ("Nimbus Systems")
 
-    def learn_names(self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()) -> None:
+    def learn_names(
+        self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
+    ) -> None:
         """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
         for _, end, words in runs:
             run = " ".join(words)
             person = person_in_run(run)
             if person is None and len(words) > 1 and name_kind(words) == "name":
-                if APPOSITION.match(masked, end):
+                if APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end):
                     person = run  # "Stacy Rasgon, an analyst"
             if person and len(person.split()) > 1:
                 self.cast.add(person)
@@ -170,8 +193,8 @@ class SpeakerBook:
                     person = run  # "Halyna, 71, who would give only her first name"
             if person:
                 full = self.cast.resolve(person) or person
-                before = masked[max(0, offset - 6) : offset].split()
-                object_of = bool(before) and before[-1].lower() in PREPOSITIONS
+                before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
+                object_of = before is not None and before.group(1).lower() in PREPOSITIONS
                 possessive = masked[:end].endswith(("’s", "'s"))
                 salient = is_subject or (sentence not in seen and not possessive and not object_of)
                 if not possessive:
@@ -185,7 +208,16 @@ class SpeakerBook:
             if subject.kind == "description":
                 head = description_head(subject.name)
                 name = self.speaker(subject, paragraph)
-                found.append(Mention(paragraph, subject.start, name or subject.name, description_kind(head), True, head))
+                found.append(
+                    Mention(
+                        paragraph,
+                        subject.start,
+                        name or subject.name,
+                        description_kind(head),
+                        True,
+                        head,
+                    )
+                )
         found.sort(key=lambda m: m.offset)
         self.by_paragraph.setdefault(paragraph, []).extend(found)
 
@@ -222,7 +254,9 @@ class SpeakerBook:
         return subject.name
 
     def _earlier(self, paragraph: int, offset: int) -> list[Mention]:
-        found = [m for p in range(max(0, paragraph - 6), paragraph) for m in self.by_paragraph.get(p, ())]
+        found = [
+            m for p in range(max(0, paragraph - 6), paragraph) for m in self.by_paragraph.get(p, ())
+        ]
         return found + [m for m in self.by_paragraph.get(paragraph, ()) if m.offset < offset]
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int,
@@ -230,7 +264,12 @@ class SpeakerBook:
         """The person (he, she) or organisation (it) a pronoun most likely points back to."""
         primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
         earlier = self._earlier(paragraph, offset)
-        for wanted, only_salient in ((primary, True), (fallback, True), (primary, False), (fallback, False)):
+        for wanted, only_salient in (
+            (primary, True),
+            (fallback, True),
+            (primary, False),
+            (fallback, False),
+        ):
             for mention in reversed(earlier):
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name

@@ -165,7 +165,7 @@ class BookmarksScreen(Screen[OpenPassage | None]):
         if field.has_focus or field.value:
             field.value = ""
             self.query_one(OptionList).focus()
-        else:
+        elif self.is_current:
             self.dismiss(None)
 
     @property
@@ -181,6 +181,8 @@ class BookmarksScreen(Screen[OpenPassage | None]):
     @on(OptionList.OptionSelected, "#bookmarks-all")
     def _open(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if not self.is_current:  # a second click or key queued before this screen closed
+            return
         item = self.current
         if item is None:
             return

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
-from textual.worker import Worker
+from textual.worker import Worker, WorkerCancelled, get_current_worker
 
 from briefreader.core.analysis import Analysis
 from briefreader.core.library import Library
@@ -122,7 +122,13 @@ class MainScreen(BookmarkingScreen):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_library(self) -> None:
+        worker = get_current_worker()
+
         def report(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                # The app is quitting: stop indexing now (the unfinished batch is discarded and
+                # the index keeps its last state) rather than hold the exit until the end.
+                raise WorkerCancelled("indexing stopped")
             self.post_message(self.Progress(done, total))
 
         for summaries, final in load_summaries(self.library, report):

@@ -50,7 +50,9 @@ class NoteDialog(ModalScreen[str | None]):
         with Vertical():
             yield Label(sanitize_line(self.dialog_title), id="note-title", markup=False)
             yield Static(Text(f"“{preview}”"), id="note-passage")
-            yield TextArea(sanitize_text(self.note), id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(
+                sanitize_text(self.note), id="note-text", soft_wrap=True, show_line_numbers=False
+            )
             with Horizontal(id="note-buttons"):
                 yield Button("Cancel", id="note-cancel")
                 yield Button("Save  ctrl+s", id="note-save", variant="primary")

@@ -125,6 +125,8 @@ class QuotesLibraryScreen(Screen[OpenPassage | None]):
         self._open(event.option_index)
 
     def _open(self, index: int | None) -> None:
+        if not self.is_current:  # a second click or key queued before this screen closed
+            return
         if index is None or not 0 <= index < len(self.shown):
             return
         item = self.shown[index]
@@ -133,7 +135,8 @@ class QuotesLibraryScreen(Screen[OpenPassage | None]):
             self.dismiss(OpenPassage(item.article.id, quote.paragraph, quote.start, quote.end))
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
 
 
 def speaker_heading(group: SpeakerQuotes) -> Text:

@@ -119,6 +119,8 @@ class SearchScreen(Screen[SearchChoice | None]):
         self._open(0 if highlighted is None else highlighted)
 
     def _open(self, index: int) -> None:
+        if not self.is_current:  # a second click or key queued before this screen closed
+            return
         if self.result is None or not 0 <= index < len(self.result.hits):
             return
         hit = self.result.hits[index]
@@ -126,7 +128,8 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.dismiss(SearchChoice(hit.article_id, hit.paragraph, terms))
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
 
 
 def hit_prompt(hit: SearchHit) -> Content:

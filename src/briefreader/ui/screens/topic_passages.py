@@ -88,6 +88,8 @@ class TopicPassagesScreen(Screen[OpenPassage | None]):
 
     @on(OptionList.OptionSelected, "#passages")
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        if not self.is_current:  # a second click or key queued before this screen closed
+            return
         if self.passages is None or not 0 <= event.option_index < len(self.passages):
             return
         passage = self.passages[event.option_index]
@@ -112,7 +114,8 @@ class TopicPassagesScreen(Screen[OpenPassage | None]):
         self._switch(-1)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
 
     def _title(self) -> Text:
         title = Text("Passages about ")

@@ -71,7 +71,7 @@ def bookmark_prompt(item: BookmarkItem, *, passage_chars: int = 200) -> Text:
         row.append(sanitize_text(item.note).strip())
     if item.tags:
         row.append("\n")
-        row.append(sanitize_line("  ".join(f"#{t}" for t in item.tags)), "dim")
+        row.append("  ".join(f"#{sanitize_line(t)}" for t in item.tags), "dim")
     if item.error:
         row.append("\n")
         row.append(sanitize_line(item.error), "red")

@@ -12,21 +12,24 @@ from textual.widgets.option_list import Option
 
 from briefreader.core.analysis import Analysis
 from briefreader.core.models import Quote
-from briefreader.core.quote_library import UNKNOWN_SPEAKER, shorten_quote
+from briefreader.core.quote_library import PREVIEW_CHARS, UNKNOWN_SPEAKER, shorten_quote
 from briefreader.ui.messages import OpenPassage, ShowView
 from briefreader.ui.screens.quotes_library import QuotesLibraryScreen
 
+PRONOUNS = frozenset("he she they it we i".split())
 
-def quote_prompt(quote: Quote, *, full: bool = False) -> Text:
-    """The speaker in bold over the quoted words (shortened unless `full`) — never markup."""
+
+def quote_prompt(quote: Quote, *, preview: int | None = PREVIEW_CHARS) -> Text:
+    """The speaker in bold over the quoted words, cut to `preview` characters (None: in full);
+    a pronoun the text used is shown beside the name. Never markup."""
     prompt = Text()
     if quote.speaker:
         prompt.append(quote.speaker, style="bold")
+        if quote.mention and quote.mention.lower() in PRONOUNS:
+            prompt.append(f" ({quote.mention})", style="dim")
     else:
         prompt.append(UNKNOWN_SPEAKER, style="bold dim italic")
-    if quote.mention and quote.mention.casefold() != (quote.speaker or "").casefold():
-        prompt.append(f"  ({quote.mention})", style="dim")
-    words = quote.text if full else shorten_quote(quote.text)
+    words = quote.text if preview is None else shorten_quote(quote.text, preview)
     prompt.append("\n")
     prompt.append(f"“{words}”")
     return prompt
@@ -70,10 +73,23 @@ class QuotesPanel(Widget):
         self.analysis = analysis
         self.quotes = analysis.quotes
         self._expanded = None
-        options.set_options(Option(quote_prompt(q), id=str(n)) for n, q in enumerate(self.quotes))
+        preview = self.preview_chars
+        options.set_options(
+            Option(quote_prompt(q, preview=preview), id=str(n)) for n, q in enumerate(self.quotes)
+        )
         if self.quotes:
             options.highlighted = min(keep or 0, len(self.quotes) - 1)
         self.query_one("#quotes-hint", Static).update(self._hint())
+
+    @property
+    def preview_chars(self) -> int:
+        """About two lines of the panel as it is now."""
+        width = self.size.width - 2
+        return max(40, 2 * width - 8) if width > 0 else PREVIEW_CHARS
+
+    def on_resize(self) -> None:
+        if self.analysis is not None:
+            self.show_analysis(self.analysis)
 
     def _hint(self) -> str:
         if self.analysis is None:
@@ -89,12 +105,13 @@ class QuotesPanel(Widget):
         options = self.query_one(OptionList)
         if self._expanded is not None and self._expanded < len(self.quotes):
             options.replace_option_prompt_at_index(
-                self._expanded, quote_prompt(self.quotes[self._expanded])
+                self._expanded,
+                quote_prompt(self.quotes[self._expanded], preview=self.preview_chars),
             )
         index = event.option_index
         if 0 <= index < len(self.quotes):
             options.replace_option_prompt_at_index(
-                index, quote_prompt(self.quotes[index], full=True)
+                index, quote_prompt(self.quotes[index], preview=None)
             )
             self._expanded = index
 
