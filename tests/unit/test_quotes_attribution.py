@@ -140,3 +140,26 @@ def test_quote_with_no_attribution_anywhere_has_no_speaker() -> None:
     assert said("Fog covered the valley.", "“Nobody knows what happens next.”") == [
         ("Nobody knows what happens next.", None)
     ]
+
+
+def test_a_relative_with_the_same_surname_does_not_take_the_surname() -> None:
+    found = said(
+        "Marguerite Olsen was 31 when her restaurant won its second star.",
+        "Her mother, Birthe Olsen, still washes dishes there.",
+        "Olsen, now 44, handed the stars back. She called it “an act of self-preservation.”",
+    )
+    assert found == [("an act of self-preservation.", "Marguerite Olsen")]
+
+
+def test_a_name_after_an_organisation_and_a_title() -> None:
+    assert said("NATO Secretary General Jens Stoltenberg said “the door is open.”") == [
+        ("the door is open.", "Jens Stoltenberg")
+    ]
+
+
+def test_people_named_in_a_clause_are_not_the_pronoun() -> None:
+    found = said(
+        "French President Emmanuel Macron arrived first.",
+        "Speaking alongside Lithuanian President Gitanas Nauseda, he added: “We cannot wait.”",
+    )
+    assert found == [("We cannot wait.", "Emmanuel Macron")]

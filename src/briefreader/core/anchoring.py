@@ -17,6 +17,8 @@ FUZZY_TEXT_THRESHOLD = 0.75
 Status = Literal["anchored", "moved", "orphan"]
 _SPACE_RUN = re.compile(r"\s+")
 _NEAR = 12
+_WORD = re.compile(r"\w+")
+_MIN_SHARED_WORDS = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ def find_text(paragraphs: Sequence[str], wanted: str) -> tuple[int, int, int] | 
             return index, at, at + len(wanted)
     key = _loose(wanted)
     for index, text in enumerate(paragraphs):
+        if key not in _loose(text):
+            continue  # the offset map is built only where the words are
         squashed = _Squashed(text, loose=True)
         at = squashed.text.find(key)
         if at >= 0:
@@ -139,6 +143,8 @@ def _exact_candidates(anchor: Anchor, paragraphs: Sequence[str]) -> list[tuple[i
     if not key:
         return []
     for index, text in enumerate(paragraphs):
+        if key not in _squash(text):
+            continue
         squashed = _Squashed(text)
         at = squashed.text.find(key)
         while at >= 0:
@@ -193,22 +199,29 @@ def _best_fuzzy(anchor: Anchor, paragraphs: Sequence[str]) -> tuple[int, int, in
         return None  # too short to recognise once changed
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(wanted)
+    # Distinctive words only: "the" and "of" are in every paragraph.
+    words = set(_WORD.findall(wanted.lower()))
+    wanted_words = {w for w in words if len(w) > 3} or words
     best: tuple[float, int, int, int] | None = None
     for index, text in enumerate(paragraphs):
-        squashed = _Squashed(text)
-        matcher.set_seq1(squashed.text)
+        # Cheap first: a paragraph that lacks most of the passage's words cannot hold it.
+        present = set(_WORD.findall(text.lower()))
+        if sum(w in present for w in wanted_words) < _MIN_SHARED_WORDS * len(wanted_words):
+            continue
+        squashed_text = _squash(text)
+        matcher.set_seq1(squashed_text)
         # quick_ratio bounds the shared characters: skip paragraphs that cannot hold the passage.
-        shared = matcher.quick_ratio() * (len(squashed.text) + len(wanted)) / 2
+        shared = matcher.quick_ratio() * (len(squashed_text) + len(wanted)) / 2
         if shared < FUZZY_TEXT_THRESHOLD * len(wanted):
             continue
-        window = _window(matcher, len(squashed.text), len(wanted))
+        window = _window(matcher, len(squashed_text), len(wanted))
         if window is None:
             continue
         start, end = window
-        text_score = _similarity(wanted, squashed.text[start:end])
+        text_score = _similarity(wanted, squashed_text[start:end])
         if text_score < FUZZY_TEXT_THRESHOLD:
             continue
-        span = squashed.original_span(start, end)
+        span = _Squashed(text).original_span(start, end)
         context = _context_score(anchor, paragraphs, index, *span)
         nearness = 0.02 / (1 + abs(index - anchor.paragraph))
         score = 0.8 * text_score + 0.2 * context + nearness

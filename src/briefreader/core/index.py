@@ -5,6 +5,7 @@ The only module that imports whoosh; everything it returns is briefreader's own 
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import pickle
@@ -13,7 +14,7 @@ import shutil
 import struct
 import threading
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,12 +26,13 @@ from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from briefreader.core.models import SearchHit, SearchResult
 from briefreader.core.snippets import snippet
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PARAGRAPH_GAP = 100
 # Memory for each writer's posting pool (beyond it, sorted runs go to temporary files),
 # and how many articles a worker puts in one segment so that they fit.
@@ -156,13 +158,15 @@ class _FastText(fields.TEXT):
 
 
 class _WordList(fields.FieldType):
-    """Distinct words, indexed for their existence only: the vocabulary behind prefixes."""
+    """Surface words with how many articles use them: the vocabulary behind prefixes and
+    spelling suggestions, since the text fields hold stems."""
 
     def __init__(self) -> None:
-        super().__init__(formats.Existence(), analyzer=_Analyzer(whole_words=True), scorable=False)
+        super().__init__(formats.Frequency(), analyzer=_Analyzer(whole_words=True), scorable=False)
 
     def index(self, value: Any, **kwargs: Any) -> list[Any]:
-        return [(word.encode("utf-8"), 1, 1.0, b"") for word in set(value.split())]
+        counts = value if isinstance(value, dict) else dict.fromkeys(str(value).split(), 1)
+        return [(w.encode("utf-8"), n, float(n), pack_uint(n)) for w, n in counts.items()]
 
 
 def build_schema() -> fields.Schema:
@@ -442,18 +446,23 @@ class SearchIndex:
         with self.searcher() as searcher:
             return int(searcher.reader().doc_frequency("body", term))
 
-    def prefix_terms(self, prefix: str, most: int, scan: int = 400) -> list[str]:
-        """The `most` commonest indexed terms for words starting with `prefix`."""
+    def prefix_terms(self, prefix: str, most: int, scan: int = 3000) -> list[str]:
+        """The stems of the `most` commonest words starting with `prefix`.
+
+        One pass over the vocabulary's prefix range gives each word's article count; only
+        the first `scan` words are looked at, so a two-letter prefix stays cheap.
+        """
         with self.searcher() as searcher:
             reader = searcher.reader()
-            stems: set[str] = set()
-            for count, word in enumerate(reader.expand_prefix("word", prefix)):
-                if count >= scan:
+            counts: defaultdict[bytes, float] = defaultdict(float)
+            for seen, (word, info) in enumerate(reader.iter_prefix("word", prefix)):
+                if seen >= scan:
                     break
-                stems.add(stem(word.decode("utf-8") if isinstance(word, bytes) else word))
-            frequency = {s: reader.doc_frequency("body", s) for s in stems}
-        ranked = sorted((s for s in stems if frequency[s]), key=lambda s: -frequency[s])
-        return ranked[:most]
+                counts[word] += info.weight()
+            commonest = heapq.nlargest(most * 3, counts, key=counts.__getitem__)
+            stems = dict.fromkeys(stem(w.decode("utf-8")) for w in commonest)
+            # Words of deleted articles stay in the vocabulary; keep stems still indexed.
+            return [s for s in stems if reader.doc_frequency("body", s)][:most]
 
     def corrections(self, word: str) -> list[str]:
         """Indexed words close to a word nobody wrote, the commonest first."""
@@ -655,7 +664,7 @@ class IndexBatch:
 
     def __init__(self, writer: Any) -> None:
         self._writer = writer
-        self._words: set[str] = set()
+        self._words: Counter[str] = Counter()
         self.segments: list[Any] = []
         self.changed = False
 
@@ -684,8 +693,8 @@ class IndexBatch:
         }
         # The text and analysis go in a second document right after this one, so that listing
         # the articles (every refresh, the article list) never loads them.
-        text = {"kind": "t", "article": record.article_id, "paragraphs": record.paragraphs,
-                "analysis": record.analysis_json}  # fmt: skip
+        stored_text = {"kind": "t", "article": record.article_id,
+                       "paragraphs": record.paragraphs, "analysis": record.analysis_json}  # fmt: skip
         if record.paragraphs:
             document.update(
                 body=tuple(text for _, text in record.paragraphs),
@@ -699,18 +708,20 @@ class IndexBatch:
                 document["date"] = record.published.lower()
         try:
             writer.add_document(**document)
-            writer.add_document(**text)
+            writer.add_document(**stored_text)
         except BaseException:
             _cancel(writer)
             raise
-        for _, text in record.paragraphs:
-            self._words.update(_WORD.findall(text.lower()))
-        self._words.update(_WORD.findall(record.title.lower()))
+        words = set(_WORD.findall(record.title.lower()))
+        for _, paragraph in record.paragraphs:
+            words.update(_WORD.findall(paragraph.lower()))
+        self._words.update(words)
 
     def add_vocabulary(self) -> None:
-        words = [w for w in self._words if len(w) > 1]
+        """One document holding every word of this batch with the number of its articles."""
+        words = {w: n for w, n in self._words.items() if len(w) > 1}
         if words:
-            self._writer.add_document(kind="v", word=" ".join(words))
+            self._writer.add_document(kind="v", word=words)
 
 
 def _cancel(writer: Any) -> None:

@@ -98,6 +98,14 @@ def name_runs(masked: str) -> Iterator[NameRun]:
     open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
     "He Jianxiong" stays a name."""
     for match in CAPITALISED.finditer(masked):
+        text = match.group()
+        if " " not in text and "\u00a0" not in text:  # most runs are one word: the quick way
+            stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1]
+            word = text[:-1] if stop and text.lower() not in ABBREVIATIONS else text
+            lowered = word.lower()
+            if lowered not in FUNCTION_CAPITALS and lowered not in DAYS:
+                yield match.start(), match.start() + len(word), [clean_token(word)]
+            continue
         parts: list[tuple[int, int, str]] = []
         for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
             text = word.group()

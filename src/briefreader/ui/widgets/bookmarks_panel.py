@@ -157,6 +157,8 @@ class BookmarksPanel(Widget):
     @on(OptionList.OptionSelected, "#bookmarks-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if not 0 <= event.option_index < len(self.items):
+            return  # the list was refilled after this click was queued
         item = self.items[event.option_index]
         if self.analysis is not None:
             article_id = self.analysis.article.id
