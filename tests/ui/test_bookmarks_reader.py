@@ -149,3 +149,24 @@ async def test_the_tab_edits_and_deletes_with_undo(app_factory) -> None:
         await settle(pilot)
         assert [b.note for b in app.library.bookmarks.all()] == ["first thoughts"]
         assert [i.note for i in panel.items] == ["first thoughts"]
+
+
+async def test_E_in_the_reader_exports_the_brief_and_says_where(
+    app_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_article(pilot, "Drones over")
+        await pilot.press("M")
+        await settle(pilot)
+        app.screen.query_one(TextArea).insert("lead paragraph")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        [brief] = work.glob("brief-*.md")
+        assert "> Paragraph 0 talks about the drone war" in brief.read_text(encoding="utf-8")
+        assert f"Brief of 1 bookmark written to {brief}" in notifications(app)

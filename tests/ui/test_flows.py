@@ -182,3 +182,14 @@ async def test_quotes_and_bookmarks_jump_in_the_reader(app_factory) -> None:
         assert reader.cursor == paragraphs[30].index
         await pilot.press("left_curly_bracket")
         assert reader.cursor == paragraphs[6].index
+
+
+async def test_search_offers_did_you_mean(app_factory, seeds_dir: Path) -> None:
+    app = app_factory(seeds_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("S", *"kirbyy")
+        await pilot.pause(0.2)
+        await settle(pilot)
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "0 articles" in status and "did you mean: kirby?" in status

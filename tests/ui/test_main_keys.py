@@ -164,3 +164,19 @@ async def test_q_quits(app_factory) -> None:
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+async def test_palette_runs_an_action_by_name_and_sets_a_theme(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_article(pilot, "Drones over")
+        await pilot.press("j", "ctrl+p", *"copy")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == reader.current_paragraph.text
+        await pilot.press("ctrl+p", *"theme: gruvbox")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "gruvbox"

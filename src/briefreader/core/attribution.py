@@ -140,11 +140,14 @@ def sentence_starts(original: str, masked: str) -> list[int]:
 
 def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     """The sentences worth reading word by word: those with a quotation or a reporting verb."""
-    found = READING_WORDS.intersection(LOWER_WORD.findall(masked.lower()))
+    lowered = masked.lower()
+    found = READING_WORDS.intersection(LOWER_WORD.findall(lowered))
     marks = [m.start() for m in MASK_RUN.finditer(masked)]
-    if found:
-        verbs = re.compile(r"\b(?:" + "|".join(sorted(found)) + r")\b", re.IGNORECASE)
-        marks += [m.start() for m in verbs.finditer(masked)]
+    for verb in found:
+        at = lowered.find(verb)
+        while at >= 0:
+            marks.append(at)  # a word inside another ("saidi") only makes us read one more sentence
+            at = lowered.find(verb, at + len(verb))
     chosen = sorted({sentence_index(starts, offset) for offset in marks})
     return [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(masked)) for i in chosen]
 

@@ -5,6 +5,7 @@ The only module that imports whoosh; everything it returns is briefreader's own 
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import os
@@ -398,13 +399,8 @@ class SearchIndex:
     # -- searching --------------------------------------------------------------------------
 
     def parse(self, text: str) -> Any:
-        """Whoosh's query language over the body and (boosted) title; raises ValueError."""
-        parser = qparser.MultifieldParser(list(SEARCH_FIELDS), build_schema_cached())
-        parser.add_plugin(qparser.FuzzyTermPlugin())
-        # `-x` excludes only at the start of a word: "Jean-Pierre" stays one name.
-        parser.add_plugin(qparser.PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"))
-        parser.remove_plugin_class(qparser.GtLtPlugin)
-        return parser.parse(text)
+        """Whoosh's query language over the body and (boosted) title; raises on bad input."""
+        return _query_parser().parse(text)
 
     def search(self, parsed: Any, limit: int, display: str) -> SearchResult:
         """The top `limit` articles for a parsed query, each at its best paragraph."""
@@ -455,10 +451,12 @@ class SearchIndex:
         with self.searcher() as searcher:
             reader = searcher.reader()
             counts: defaultdict[bytes, float] = defaultdict(float)
-            for seen, (word, info) in enumerate(reader.iter_prefix("word", prefix)):
-                if seen >= scan:
-                    break
-                counts[word] += info.weight()
+            # Segment by segment: a merged walk looks every term up in every segment.
+            for leaf, _offset in reader.leaf_readers():
+                for seen, (word, info) in enumerate(leaf.iter_prefix("word", prefix)):
+                    if seen >= scan:
+                        break
+                    counts[word] += info.weight()
             commonest = heapq.nlargest(most * 3, counts, key=counts.__getitem__)
             stems = dict.fromkeys(stem(w.decode("utf-8")) for w in commonest)
             # Words of deleted articles stay in the vocabulary; keep stems still indexed.
@@ -502,10 +500,8 @@ def _text_of(searcher: Any, hit: Any) -> dict[str, Any]:
 def _hit(hit: Any, text_doc: dict[str, Any], matched: set[str]) -> SearchHit:
     meta = hit["meta"]
     paragraphs = text_doc.get("paragraphs") or ((0, ""),)
-    # Porter stems start like their words (but "citi" for "city"): a cheap substring test
-    # spares tokenizing paragraphs that cannot match.
-    keys = tuple({(t[:-1] if t.endswith("i") else t)[:5] for t in matched})
-    index_in_article, text = max(paragraphs, key=lambda p: _paragraph_score(p[1], matched, keys))
+    finder = _stem_finder(matched)
+    index_in_article, text = max(paragraphs, key=lambda p: _paragraph_score(p[1], finder))
     shown, ranges = snippet(text, matched, word_terms)
     return SearchHit(
         path=Path(meta["path"]),
@@ -519,23 +515,32 @@ def _hit(hit: Any, text_doc: dict[str, Any], matched: set[str]) -> SearchHit:
     )
 
 
-def _paragraph_score(text: str, matched: set[str], keys: tuple[str, ...]) -> tuple[int, int]:
-    """(distinct matched terms, occurrences): the passage that best answers the query."""
-    lowered = text.lower()
-    if not any(key in lowered for key in keys):
+def _stem_finder(matched: set[str]) -> re.Pattern[str] | None:
+    """Words starting like the matched stems: Porter stems begin like their words (but "citi"
+    for "city"), so one regular expression ranks paragraphs without tokenizing them."""
+    keys = {(t[:-1] if t.endswith("i") else t)[:6] for t in matched if t}
+    if not keys:
+        return None
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})", re.IGNORECASE)
+
+
+def _paragraph_score(text: str, finder: re.Pattern[str] | None) -> tuple[int, int]:
+    """(distinct matched words, occurrences): the passage that best answers the query."""
+    if finder is None:
         return 0, 0
-    found = [t for t in analysed_terms(text) if t in matched]
+    found = [f.lower() for f in finder.findall(text)]
     return len(set(found)), len(found)
 
 
-_SCHEMA: fields.Schema | None = None
-
-
-def build_schema_cached() -> fields.Schema:
-    global _SCHEMA
-    if _SCHEMA is None:
-        _SCHEMA = build_schema()
-    return _SCHEMA
+@functools.cache
+def _query_parser() -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), build_schema())
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    # `-x` excludes only at the start of a word: "Jean-Pierre" stays one name.
+    parser.add_plugin(qparser.PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"))
+    parser.remove_plugin_class(qparser.GtLtPlugin)
+    return parser
 
 
 def prefix_query(stems: Iterable[str]) -> Any:

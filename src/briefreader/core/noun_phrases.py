@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefreader.core.names import DAYS, ORG_WORDS, PLACES, TITLES, clean_token
+from briefreader.core.names import DAYS, ORG_WORDS, PARTICLES, PLACES, TITLES, clean_token
 
 # Quoted text is blanked with this character so names and verbs inside quotes are not seen.
 MASK = "\x01"
@@ -45,6 +45,7 @@ FUNCTION_CAPITALS = (
 AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
+BODY_CONNECTORS = frozenset("of for and &".split())
 CONNECTORS = frozenset("of for and & de du da del della der den van von al bin ibn la le".split())
 
 
@@ -134,19 +135,23 @@ def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor
             break
         if is_name_word(prev) or (prev.text == "He" and first == last):
             first -= 1
-        elif (
-            prev.lower in CONNECTORS
-            and first - 2 >= floor
-            and is_name_word(tokens[first - 2])
-            and not boundary(masked, tokens[first - 2], prev)
-        ):
-            first -= 2
+        elif prev.lower in CONNECTORS:
+            # "Ursula von der Leyen", "Bank of England": step over the small words to a name.
+            j = first - 1
+            while j - 1 >= floor and tokens[j - 1].lower in CONNECTORS and not tokens[j - 1].capitalised:
+                j -= 1
+            if j - 1 >= floor and is_name_word(tokens[j - 1]) and not boundary(masked, tokens[j - 1], tokens[j]):
+                first = j - 1
+            else:
+                if tokens[j].lower in PARTICLES and (j == floor or boundary(masked, tokens[j - 1], tokens[j])):
+                    first = j  # a surname that opens with its particles: "von der Leyen said"
+                break
         else:
             break
     words = [t.lower.rstrip(".") for t in tokens[first : last + 1]]
-    if any(w in CONNECTORS for w in words) and not any(w in ORG_WORDS for w in words):
+    if any(w in BODY_CONNECTORS for w in words) and not any(w in ORG_WORDS for w in words):
         # "the MP for Norwich South": only a body's name runs over "for" and "of".
-        while first < last and tokens[first].lower not in CONNECTORS:
+        while first < last and tokens[first].lower not in BODY_CONNECTORS:
             first += 1
         first += 1
     return first

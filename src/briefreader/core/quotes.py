@@ -150,7 +150,7 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
         MASK not in tail
         and len(tail_words) <= 5
         and not NEW_CLAUSE.intersection(tail_words)
-        and "," in facts.masked[region[1] : first]
+        and "," in facts.text[region[1] - 3 : first]
     )
 
 

@@ -42,9 +42,16 @@ MALE_HEADS = frozenset(
 BACK_REFERENCE = re.compile(
     r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$"
 )
-CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \u00a0]+[A-Z][\w’'.-]*)*")
+_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter)"
+CAPITALISED = re.compile(
+    rf"(?<![\w’'.-])[A-Z][\w’'.-]*(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+[A-Z][\w’'.-]*)*"
+)
 WORD_IN_RUN = re.compile(r"\S+")
 SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
+DOCUMENT_FROM = re.compile(
+    r"(?:a|an|the|its|his|her|their) (?:\w+ )?(?:statement|report|post|filing|letter|transcript|"
+    r"release|memo|email|message|tweet|video|announcement) (?:from|by|of|on behalf of) (.+)$"
+)
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
@@ -244,6 +251,12 @@ class SpeakerBook:
         return resolved or strip_the(subject.name)
 
     def _described(self, subject: Subject, paragraph: int) -> str:
+        source = DOCUMENT_FROM.match(subject.name)
+        if source:
+            # "according to a statement from the ministry": the ministry speaks.
+            rest = source.group(1)
+            if rest[:1].isupper() or rest.lower().startswith("the "):
+                return strip_the(rest) if rest[4:5].isupper() else rest
         words = subject.name.split()
         head = description_head(subject.name)
         if words[0].lower() in ("the", "its") and len(words) <= 3:

@@ -88,6 +88,9 @@ class SearchScreen(Screen[SearchChoice | None]):
             result = SearchResult(query, (), 0, error="Search is not available in this version.")
         else:
             result = search(query, RESULT_LIMIT, as_you_type=True)
+            if not result.hits and result.error is None:
+                # Nothing as typed: the full search also says "did you mean".
+                result = search(query, RESULT_LIMIT)
         self.post_message(self.Results(query, result))
 
     def on_search_screen_results(self, message: Results) -> None:
