@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,7 +81,6 @@ async def search_latency(folder: Path, queries: list[str]) -> list[float]:
 def launch_in_tmux(folder: Path, title: str, runs: int = 3) -> list[float]:
     """Seconds from starting the real command in tmux (120×40) to its list on screen."""
     import shutil
-    import subprocess
 
     if shutil.which("tmux") is None:
         return []
@@ -108,6 +108,36 @@ def launch_in_tmux(folder: Path, title: str, runs: int = 3) -> list[float]:
         finally:
             subprocess.run([*tmux, "kill-server"], capture_output=True)
     return timings
+
+
+async def list_of(count: int) -> float:
+    """Milliseconds to fill the article list with `count` summaries and paint it."""
+    from textual.app import App, ComposeResult
+
+    from briefreader.core.models import ArticleSummary
+    from briefreader.ui.widgets.article_list import ArticleList
+
+    summaries = [
+        ArticleSummary(f"id{n}", Path(f"a{n}.txt"), f"Article number {n} about things", "Wire", "2024-01-01", ("drones",))
+        for n in range(count)
+    ]  # fmt: skip
+
+    class ListApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ArticleList()
+
+    app = ListApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.query_one(ArticleList)
+        start = time.perf_counter()
+        articles.set_summaries(summaries)
+        articles.render_lines(articles.region)
+        await pilot.pause()
+        filled = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        articles.action_last()
+        articles.render_lines(articles.region)
+        return max(filled, (time.perf_counter() - start) * 1000)
 
 
 def big_article(folder: Path, megabytes: float) -> Path:
@@ -169,6 +199,11 @@ def main() -> None:
     home = isolate()
     from corpus import write_corpus
 
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import textual.app, textual.widgets"], check=True)
+    print(
+        f"reference: a Python process importing Textual alone: {time.perf_counter() - start:.2f} s"
+    )
     painted, indexed = asyncio.run(first_paint(ROOT / "articles"))
     print(f"bundled articles, in-process, cold index: first paint {painted:.2f} s")
     launches = launch_in_tmux(ROOT / "articles", "Five things to know")
@@ -176,6 +211,9 @@ def main() -> None:
         print(
             f"bundled articles, `briefreader` in tmux, warm index: {min(launches):.2f} s best, {max(launches):.2f} s worst"
         )
+    print(
+        f"article list, 10,000 summaries: filled and painted in {asyncio.run(list_of(10_000)):.0f} ms"
+    )
     large = home / "corpus"
     write_corpus(large, args.articles)
     _painted, indexed = asyncio.run(first_paint(large))

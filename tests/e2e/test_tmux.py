@@ -129,3 +129,17 @@ def test_hostile_article_shows_literally_and_leaves_the_terminal_alone(
     assert session.run("list-buffers") == before_buffers
     session.send("g")
     assert session.is_alive() and "Pane is dead" not in session.screen()
+
+
+def test_bad_path_and_config_problems_are_one_line_each(hermetic_dirs: Path) -> None:
+    config = hermetic_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("theme = 3\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(COMMAND), str(hermetic_dirs / "no-such-folder")], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2 and "Traceback" not in done.stderr
+    assert "'theme' must be a theme name" in lines[0]
+    assert lines[1].startswith("briefreader: ") and "no such file or folder" in lines[1]

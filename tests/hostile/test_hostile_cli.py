@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from hostile_support import CAN_DROP_ROOT, Corpus, run_briefreader, unsafe_characters
 
+from briefreader.cli import build_parser
 from briefreader.core.sanitize import sanitize_file_name
+
+
+def build_parser_commands() -> set[str]:
+    """The subcommands this build of briefreader has."""
+    return set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
 
 
 def strings_in(value: object) -> list[str]:
@@ -104,3 +110,38 @@ def test_a_hostile_file_name_given_directly_is_shown_safely(light_corpus: Corpus
     assert result.returncode == 0, result.stderr
     (article,) = json.loads(result.stdout)
     assert not unsafe_characters(article["path"]) and "\x1b" not in result.stdout
+
+
+COMMANDS_ON_A_LIBRARY = {
+    "articles": ["articles"],
+    "index": ["index"],
+    "search": ["search", "drones"],
+    "quotes": ["quotes"],
+    "topics": ["topics"],
+}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [args for name, args in COMMANDS_ON_A_LIBRARY.items() if name in build_parser_commands()],
+    ids=lambda args: args[0],
+)
+def test_every_command_on_a_missing_folder_exits_1_with_one_line(
+    command: list[str], tmp_path: Path
+) -> None:
+    result = run_briefreader([*command, str(tmp_path / "no-such-folder")], tmp_path)
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("briefreader: ") and "no-such-folder" in line
+
+
+def test_megabyte_single_line_articles_are_read_and_analysed(hostile_corpus: Corpus) -> None:
+    """A 1 MB line of prose and one of unclosed brackets, tags and quotes: linear work only
+    (the subprocess timeout only guards against a hang)."""
+    names = ("a single 1 MB line", "a 1 MB line of unclosed brackets, tags, quotes")
+    paths = [hostile_corpus.case(name).path for name in names]
+    result = run_briefreader(["articles", "--json", *paths], hostile_corpus.folder)
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)
+    assert [len(a["sections"]) > 0 for a in articles] == [True, True]
+    assert not unsafe_characters("".join(strings_in(articles)).replace("\n", ""))

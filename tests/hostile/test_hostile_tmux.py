@@ -46,7 +46,6 @@ class Tmux:
                 return screen
             if time.monotonic() > deadline:
                 size = self.value("pane_width") + "x" + self.value("pane_height")
-                Path("/tmp/hw/failcap.txt").write_text(screen)
                 raise AssertionError(f"timed out waiting for {what} ({size}):\n{screen}")
             time.sleep(0.05)  # polling interval, not a wait for an outcome
 
@@ -82,7 +81,7 @@ def test_stepping_through_every_hostile_article_leaves_the_terminal_untouched(
 ) -> None:
     exports = " ".join(f"{k}='{v}'" for k, v in os.environ.items() if k.startswith("BRIEFREADER_"))
     tmux.run("send-keys", "-t", "main",
-             f"exec env {exports} TERM=xterm-256color {COMMAND} '{display_corpus.folder}'",
+             f"exec env -u COLUMNS -u LINES {exports} TERM=xterm-256color {COMMAND} '{display_corpus.folder}'",
              "Enter")  # fmt: skip
     articles = len(display_corpus.cases)
     screen = tmux.wait_for(lambda s: f"{articles} articles" in s and looks_whole(s), "the list")

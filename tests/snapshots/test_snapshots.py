@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,10 @@ def test_library_search_results(snap_compare, seeds: Path) -> None:
     async def run(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("S", *"kirby")
-        await pilot.pause(0.2)
+        deadline = time.monotonic() + 10
+        while getattr(pilot.app.screen, "answered", None) != "kirby":
+            assert time.monotonic() < deadline, "no search results"
+            await pilot.pause(0.02)
         await settle(pilot)
 
     assert snap_compare(app_on(seeds), terminal_size=SIZE, run_before=run)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 from textual.widgets import Label
-from ui_helpers import open_article, screen_text, settle
+from ui_helpers import open_article, screen_text, settle, wait_until
 
 from briefreader.core.analysis import Analysis
 from briefreader.core.library import Library
@@ -24,8 +24,7 @@ async def test_library_search_updates_as_you_type_and_opens_at_the_passage(app_f
         await pilot.press("S")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"traders")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await wait_until(pilot, lambda: app.screen.answered == "traders", "results")
         text = screen_text(app)
         assert "1 article" in text
         assert "Markets calm" in text and "Traders expect a quiet week." in text
@@ -45,8 +44,7 @@ async def test_slash_in_the_list_searches_and_escape_comes_back(app_factory) -> 
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"zzzqqq")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await wait_until(pilot, lambda: app.screen.answered == "zzzqqq", "results")
         assert "0 articles" in str(app.screen.query_one("#search-status", Label).render())
         await pilot.press("escape")
         assert app.screen.query_one(ArticleList).has_focus
@@ -189,7 +187,16 @@ async def test_search_offers_did_you_mean(app_factory, seeds_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("S", *"kirbyy")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await wait_until(pilot, lambda: app.screen.answered == "kirbyy", "results")
         status = str(app.screen.query_one("#search-status", Label).render())
         assert "0 articles" in status and "did you mean: kirby?" in status
+
+
+async def test_files_that_cannot_be_read_are_reported(app_factory, small_library: Path) -> None:
+    (small_library / "broken.txt").write_bytes(b"\x00\x01binary\x00" * 100)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Could not read broken.txt" in m for m in messages), messages
+        assert "3 articles" in screen_text(app)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from textual.command import CommandList
 from textual.widgets import HelpPanel
-from ui_helpers import open_article, screen_text, settle
+from ui_helpers import open_article, screen_text, settle, wait_until
 
 from briefreader.ui.widgets.article_list import ArticleList
 from briefreader.ui.widgets.reader import ReaderView
+
+
+def palette_shows(app, text: str) -> bool:
+    """The command palette is open and its first hit mentions `text`."""
+    found = app.screen.query(CommandList)
+    if not found or found.first().option_count == 0:
+        return False
+    return text.lower() in str(found.first().get_option_at_index(0).prompt).lower()
 
 
 async def test_list_and_header_show_the_library(app_factory) -> None:
@@ -115,7 +124,9 @@ async def test_palette_opens_an_article_by_title(app_factory) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"markets calm")
-        await pilot.pause(0.3)
+        await wait_until(
+            pilot, lambda: palette_shows(app, "Markets calm"), "the article in the palette"
+        )
         await pilot.press("enter")
         await settle(pilot)
         reader = app.screen.query_one(ReaderView)
@@ -171,12 +182,12 @@ async def test_palette_runs_an_action_by_name_and_sets_a_theme(app_factory) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         reader = await open_article(pilot, "Drones over")
         await pilot.press("j", "ctrl+p", *"copy")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_shows(app, "Copy"), "the action in the palette")
         await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard == reader.current_paragraph.text
         await pilot.press("ctrl+p", *"theme: gruvbox")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_shows(app, "gruvbox"), "the theme in the palette")
         await pilot.press("enter")
         await settle(pilot)
         assert app.theme == "gruvbox"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 
 from rich.console import Console
 from textual.app import App
@@ -48,3 +50,13 @@ def screen_text(app: App[object]) -> str:
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition` holds (timers, workers), failing after a deadline."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+        await pilot.app.workers.wait_for_complete()

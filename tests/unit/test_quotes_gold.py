@@ -17,8 +17,9 @@ COMMAND = f'"{sys.executable}" -m briefreader quotes --json'
 def score(gold: Path) -> dict[str, float]:
     run = subprocess.run(
         [sys.executable, str(SCORER), str(gold), "--cmd", COMMAND],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
     last = run.stdout.strip().splitlines()[-1]
     return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", last)}
 

@@ -17,7 +17,9 @@ PIECES = [
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), min_size=1, max_size=6))
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), min_size=1, max_size=6)
+)
 def test_extraction_never_fails_and_offsets_hold(paragraphs: list[str]) -> None:
     article = article_of(*paragraphs)
     for quote in extract_quotes(article):

@@ -106,12 +106,11 @@ def connect(db_path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, waiting when busy."""
     if read_only:
         uri = f"{db_path.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         try:
-            connection = sqlite3.connect(
-                uri, uri=True, isolation_level=None, check_same_thread=False
-            )
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
+            connection.close()
             # A WAL file in a folder nobody may write: no other writer can exist, so read it
             # as immutable (SQLite needs the -shm file otherwise).
             connection = sqlite3.connect(

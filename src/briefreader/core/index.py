@@ -356,7 +356,7 @@ class SearchIndex:
 
     def document_count(self) -> int:
         with self.searcher() as searcher:
-            return int(searcher.doc_frequency("kind", "a"))
+            return sum(1 for _ in searcher.document_numbers(kind="a"))
 
     # -- writing ----------------------------------------------------------------------------
 

@@ -118,7 +118,11 @@ def person_in_run(run: str) -> str | None:
     # Stoltenberg", "District Judge Lorna Schofield"); a body's words after that mean no person.
     start = None
     for i, token in enumerate(lowered):
-        if token in names and i + 1 < len(tokens) and (tokens[i + 1][:1].isupper() or lowered[i + 1] in PARTICLES):
+        if (
+            token in names
+            and i + 1 < len(tokens)
+            and (tokens[i + 1][:1].isupper() or lowered[i + 1] in PARTICLES)
+        ):
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break

@@ -138,12 +138,22 @@ def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor
         elif prev.lower in CONNECTORS:
             # "Ursula von der Leyen", "Bank of England": step over the small words to a name.
             j = first - 1
-            while j - 1 >= floor and tokens[j - 1].lower in CONNECTORS and not tokens[j - 1].capitalised:
+            while (
+                j - 1 >= floor
+                and tokens[j - 1].lower in CONNECTORS
+                and not tokens[j - 1].capitalised
+            ):
                 j -= 1
-            if j - 1 >= floor and is_name_word(tokens[j - 1]) and not boundary(masked, tokens[j - 1], tokens[j]):
+            if (
+                j - 1 >= floor
+                and is_name_word(tokens[j - 1])
+                and not boundary(masked, tokens[j - 1], tokens[j])
+            ):
                 first = j - 1
             else:
-                if tokens[j].lower in PARTICLES and (j == floor or boundary(masked, tokens[j - 1], tokens[j])):
+                if tokens[j].lower in PARTICLES and (
+                    j == floor or boundary(masked, tokens[j - 1], tokens[j])
+                ):
                     first = j  # a surname that opens with its particles: "von der Leyen said"
                 break
         else:

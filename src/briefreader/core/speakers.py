@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefreader.core.names import (
+    ORG_WORDS,
     PLACES,
     TITLES,
     Cast,
@@ -33,10 +34,10 @@ ORG_HEADS = frozenset(
     newspaper website fund trust""".split()
 )
 FEMALE_HEADS = frozenset(
-    "spokeswoman woman mother wife daughter sister grandmother widow girl chairwoman".split()
+    "businesswoman spokeswoman woman mother wife daughter sister grandmother widow girl chairwoman".split()
 )
 MALE_HEADS = frozenset(
-    "spokesman man father husband son brother grandfather widower boy chairman".split()
+    "businessman fisherman spokesman man father husband son brother grandfather widower boy chairman".split()
 )
 # Descriptions that point back at someone already named: "the 28-year-old", "the Dutchman".
 BACK_REFERENCE = re.compile(
@@ -52,6 +53,15 @@ DOCUMENT_FROM = re.compile(
     r"(?:a|an|the|its|his|her|their) (?:\w+ )?(?:statement|report|post|filing|letter|transcript|"
     r"release|memo|email|message|tweet|video|announcement) (?:from|by|of|on behalf of) (.+)$"
 )
+PERSON_HEADS = frozenset(
+    """man woman businessman businesswoman driver nurse doctor teacher resident official
+    spokesman spokeswoman spokesperson father mother husband wife son daughter boy girl worker
+    farmer soldier officer student patient victim witness owner passenger pensioner shopkeeper
+    manager mayor engineer pilot survivor volunteer mechanic fisherman widow priest lawyer
+    commuter traveller traveler veteran activist""".split()
+)
+# "The businessman finds his cabin": a described person opening a sentence.
+DESCRIBED_PERSON = re.compile(r"((?:The|A|An|One|Another) (?:[a-z-]+ ){0,2}([a-z]+))\b")
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
@@ -148,10 +158,11 @@ class SpeakerBook:
     def __init__(self) -> None:
         self.cast = Cast()
         self.by_paragraph: dict[int, list[Mention]] = {}
+        # first word -> the longest name of a body ("Nimbus" -> "Nimbus Systems")
         self.bodies: dict[str, str] = {}
-        self.people_by_run: dict[
-            str, str | None
-        ] = {}  # filled once every name is learnt  # first word -> the longest name of a body ("Nimbus Systems")
+        self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
+        # who each capitalised run names, once every name of the article is learnt
+        self.people_by_run: dict[str, str | None] = {}
 
     def learn_names(
         self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
@@ -171,6 +182,7 @@ class SpeakerBook:
                     self.bodies[key] = run
         for subject in subjects:
             if subject.kind == "name":
+                self.subject_words.add(subject.name.lower())
                 person = self.person_name(subject.name)
                 if person and len(person.split()) > 1:
                     self.cast.add(person)
@@ -197,6 +209,8 @@ class SpeakerBook:
         seen: set[int] = set()
         found: list[Mention] = []
         for offset, end, words in runs:
+            if len(words) == 1 and not self._worth_remembering(words[0]):
+                continue
             run = " ".join(words)
             is_subject = any(s.start <= end - 1 < s.end for s in named)
             if run not in self.people_by_run:
@@ -206,10 +220,14 @@ class SpeakerBook:
             if person is None and len(words) == 1 and words[0].lower() in first_names():
                 if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
                     person = run  # "Halyna, 71, who would give only her first name"
+            before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
+            word_before = before.group(1).lower() if before is not None else ""
+            if person and word_before == "the" and len(words) > 1 and run not in self.cast.people:
+                person = None  # "the River Leam", "the National Lottery": places and bodies
+                found.append(Mention(paragraph, offset, run, "o", is_subject))
             if person:
                 full = self.cast.resolve(person) or person
-                before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
-                object_of = before is not None and before.group(1).lower() in PREPOSITIONS
+                object_of = word_before in PREPOSITIONS
                 possessive = masked[:end].endswith(("’s", "'s"))
                 salient = is_subject or (sentence not in seen and not possessive and not object_of)
                 if not possessive:
@@ -233,8 +251,39 @@ class SpeakerBook:
                         head,
                     )
                 )
+        taken = {m.offset for m in found}
+        for match in DESCRIBED_PERSON.finditer(masked):
+            head = match.group(2).lower()
+            at = match.start(1)
+            if at in starts and at not in taken and head in PERSON_HEADS:
+                kind = description_kind(head)
+                found.append(
+                    Mention(
+                        paragraph,
+                        at,
+                        match.group(1).lower()
+                        if match.group(1)[:1] in "TA"
+                        and match.group(1).split()[0] in ("The", "A", "An")
+                        else match.group(1),
+                        kind,
+                        True,
+                        head,
+                    )
+                )
         found.sort(key=lambda m: m.offset)
         self.by_paragraph.setdefault(paragraph, []).extend(found)
+
+    def _worth_remembering(self, word: str) -> bool:
+        """A lone capitalised word counts when it is a known surname or first name, or a body."""
+        lowered = word.lower()
+        return (
+            lowered in self.cast.by_word
+            or lowered in first_names()
+            or lowered.rstrip(".") in ORG_WORDS
+            or lowered in self.bodies
+            or (word.isupper() and len(word) > 1)
+            or lowered in self.subject_words
+        )
 
     def speaker(self, subject: Subject, paragraph: int) -> str | None:
         """The fullest name for a subject at a place in the article."""
@@ -285,13 +334,22 @@ class SpeakerBook:
         """The person (he, she) or organisation (it) a pronoun most likely points back to."""
         primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
         earlier = self._earlier(paragraph, offset)
-        for wanted, only_salient in (
-            (primary, True),
-            (fallback, True),
-            (primary, False),
-            (fallback, False),
-        ):
+        exact = {"he": "m", "she": "f"}.get(pronoun, "")
+        # Best first, in this paragraph: someone of the pronoun's gender the text puts forward,
+        # anyone put forward who may fit, anyone of that gender; then the paragraphs before.
+        passes = (
+            (exact, True, 0),
+            (primary, True, 0),
+            (exact, False, 0),
+            (primary, True, 6),
+            (fallback, True, 6),
+            (primary, False, 6),
+            (fallback, False, 6),
+        )
+        for wanted, only_salient, reach in passes:
             for mention in reversed(earlier):
+                if paragraph - mention.paragraph > reach:
+                    break
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name
         return None

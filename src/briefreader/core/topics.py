@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -146,12 +146,21 @@ class TopicMatcher:
         priority = self._priority
         ordered = sorted(candidates, key=lambda h: (priority[h.topic], h.start, h.start - h.end))
         kept: list[TopicHit] = []
+        # Kept hits never overlap, so sorted by start their ends are sorted too: the hits a
+        # new one overlaps sit just before the first kept start past its end (no full scan,
+        # which made a megabyte paragraph take minutes).
+        by_start: list[tuple[int, int, int]] = []  # (start, end, position in kept)
         overlaps: list[Overlap] = []
         for hit in ordered:
-            winner = next((k for k in kept if k.start < hit.end and hit.start < k.end), None)
-            if winner is None:
+            at = bisect_left(by_start, (hit.end, -1, -1))
+            covering = []
+            while at > 0 and by_start[at - 1][1] > hit.start:
+                at -= 1
+                covering.append(by_start[at][2])
+            if not covering:
+                insort(by_start, (hit.start, hit.end, len(kept)))
                 kept.append(hit)
-            elif winner.topic != hit.topic:
+            elif (winner := kept[min(covering)]).topic != hit.topic:
                 overlaps.append(Overlap(winner, hit))
         kept.sort(key=lambda h: (h.start, h.end))
         return kept, overlaps
@@ -206,9 +215,13 @@ class TopicMatcher:
         named_in_heading = {h.topic for h in self.heading_hits(section)}
         texts = {p.index: p.text for p in section.paragraphs}
         sentences: dict[str, set[tuple[int, int]]] = {}
+        sentence_ends: dict[int, list[int]] = {}  # found once per paragraph, not once per hit
         for hit in hits:
             if hit.paragraph in texts:
-                sentence = _sentence_number(texts[hit.paragraph], hit.start)
+                ends = sentence_ends.get(hit.paragraph)
+                if ends is None:
+                    ends = sentence_ends[hit.paragraph] = _sentence_ends(texts[hit.paragraph])
+                sentence = bisect_right(ends, hit.start)
                 sentences.setdefault(hit.topic, set()).add((hit.paragraph, sentence))
         count = len(section.paragraphs)
         tagged = []
@@ -231,7 +244,6 @@ class TopicMatcher:
         return replace(article, sections=sections)
 
 
-def _sentence_number(text: str, offset: int) -> int:
-    """Which sentence of the text (0-based) holds the character at offset."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return bisect_right(ends, offset)
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of the text ends; bisect_right(ends, offset) numbers the sentence."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]

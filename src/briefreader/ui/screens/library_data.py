@@ -6,24 +6,42 @@ from collections.abc import Callable, Iterator
 
 from briefreader.core.analysis import Analysis
 from briefreader.core.library import Library
-from briefreader.core.models import Article, ArticleSummary
+from briefreader.core.models import Article, ArticleSummary, IndexReport, ScanReport
 
 Progress = Callable[[int, int], None]
 
 
-def load_summaries(
-    library: Library, progress: Progress
-) -> Iterator[tuple[tuple[ArticleSummary, ...], bool]]:
-    """Yield (summaries, final): first what the last index holds, then after a refresh."""
+Loaded = tuple[tuple[ArticleSummary, ...], bool, tuple[str, ...]]
+
+
+def load_summaries(library: Library, progress: Progress) -> Iterator[Loaded]:
+    """Yield (summaries, final, notes): what the last index holds, then after a refresh.
+
+    Notes are what the user should hear about the refresh: files skipped, an index rebuilt.
+    """
     if hasattr(library, "summaries") and hasattr(library, "refresh_index"):
         first = library.summaries()
         if first:
-            yield first, False
-        library.refresh_index(progress)
-        yield library.summaries(), True
+            yield first, False, ()
+        report = library.refresh_index(progress)
+        yield library.summaries(), True, refresh_notes(report)
         return
-    report = library.read_all(progress)
-    yield tuple(summary_of(library.analyse(a).article) for a in report.articles), True
+    scanned = library.read_all(progress)
+    summaries = tuple(summary_of(library.analyse(a).article) for a in scanned.articles)
+    yield summaries, True, refresh_notes(scanned)
+
+
+def refresh_notes(report: IndexReport | ScanReport) -> tuple[str, ...]:
+    """One line per thing worth telling: files that could not be read, a rebuilt index."""
+    notes: list[str] = []
+    message = getattr(report, "message", None)
+    if message:
+        notes.append(message)
+    if report.skipped:
+        first = report.skipped[0]
+        more = f" (and {len(report.skipped) - 1} more)" if len(report.skipped) > 1 else ""
+        notes.append(f"Could not read {first.path.name}: {first.reason}{more}")
+    return tuple(notes)
 
 
 def summary_of(article: Article) -> ArticleSummary:

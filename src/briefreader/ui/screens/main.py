@@ -59,8 +59,11 @@ class MainScreen(BookmarkingScreen):
     ]
 
     class SummariesLoaded(Message):
-        def __init__(self, summaries: tuple[ArticleSummary, ...], final: bool) -> None:
+        def __init__(
+            self, summaries: tuple[ArticleSummary, ...], final: bool, notes: tuple[str, ...] = ()
+        ) -> None:
             super().__init__()
+            self.notes = notes
             self.summaries = summaries
             self.final = final
 
@@ -131,8 +134,8 @@ class MainScreen(BookmarkingScreen):
                 raise WorkerCancelled("indexing stopped")
             self.post_message(self.Progress(done, total))
 
-        for summaries, final in load_summaries(self.library, report):
-            self.post_message(self.SummariesLoaded(summaries, final))
+        for summaries, final, notes in load_summaries(self.library, report):
+            self.post_message(self.SummariesLoaded(summaries, final, notes))
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def load_article(self, request: OpenRequest) -> None:
@@ -163,6 +166,8 @@ class MainScreen(BookmarkingScreen):
     def on_main_screen_summaries_loaded(self, message: SummariesLoaded) -> None:
         self.summaries = message.summaries
         self.query_one(ArticleList).set_summaries(message.summaries)
+        for note in message.notes:  # file names come from the disk: never markup
+            self.notify(note, severity="warning", markup=False, timeout=8)
         if message.final:
             self.progress = None
             if self.query_one(TopicsPanel).wants_library_counts:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -130,7 +129,3 @@ def topic_style(topic: Topic, _cache: dict[str, Style] = {}) -> Style:  # noqa: 
             style = Style(bold=True)
         _cache[topic.color] = style
     return style
-
-
-def topic_styles(topics: Mapping[str, Topic]) -> dict[str, Style]:
-    return {name: topic_style(topic) for name, topic in topics.items()}
