@@ -43,7 +43,11 @@ from briefreader.ui.widgets.reader import ReaderView
 
 SMALL, WIDE = (60, 20), (110, 30)
 MARKUP_ARTICLE = "markup in title, body, heading, quote"
-HOSTILE_NOTES = ["[@click=app.quit]quit[/] [link=https://x]y[/link]", "[/bold] trailing \\"]
+HOSTILE_NOTES = [
+    "[@click=app.quit]quit[/] [link=https://x]y[/link]",
+    "[/bold] trailing \\",
+    "clipboard \x1b]52;c;UFdORUQ=\x07 title \x1b]0;PWNED\x07 clear \x9b2J",
+]
 
 
 def build_app(*paths: Path) -> BriefReaderApp:

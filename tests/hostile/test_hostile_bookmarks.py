@@ -176,7 +176,7 @@ def test_hostile_notes_and_titles_reach_the_terminal_safely(
     article_path: Path, tmp_path: Path
 ) -> None:
     save_bookmarks(article_path, HOSTILE_NOTES)
-    for args in (["bookmarks", "list"], ["bookmarks", "export"]):
+    for args in (["bookmarks", "list"], ["bookmarks", "export"], ["bookmarks", "list", "--json"]):
         result = run_briefreader(args, tmp_path, drop_root=False)
         assert result.returncode == 0, result.stderr
         assert "[@click=app.quit]" in result.stdout  # markup shown as text

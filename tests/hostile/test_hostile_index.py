@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import random
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,7 +128,13 @@ def built_index(small_library_dir: Path, tmp_path: Path) -> Path:
 
 
 def _largest_segment(directory: Path) -> Path:
-    return max(directory.glob("*.seg"), key=lambda p: p.stat().st_size)
+    """The biggest file of segment data (postings, terms, stored fields: whatever the layout)."""
+    data = [
+        path
+        for path in directory.iterdir()
+        if path.suffix not in {".toc", ".json", ".tmp"} and not path.name.endswith("WRITELOCK")
+    ]
+    return max(data, key=lambda p: p.stat().st_size)
 
 
 def truncate_segment(directory: Path) -> None:
@@ -194,3 +202,31 @@ def test_a_second_instance_indexing_at_the_same_time(
     library.refresh_index()
     markers = {n: f"zq{n:04d}x" for n in range(LIBRARY_SIZE)}
     assert_whole_and_current(library, markers, [1, 100, 200])
+
+
+def test_sigkill_of_the_index_command_then_search_works(library_dir: Path, tmp_path: Path) -> None:
+    """The real `briefreader index --rebuild`, killed after a random share of one full run."""
+    rng = random.Random(11)
+    command = [sys.executable, "-m", "briefreader"]
+    started = time.monotonic()
+    subprocess.run([*command, "index", str(library_dir)], check=True, capture_output=True)
+    full_run = time.monotonic() - started
+    for trial in range(3):
+        child = subprocess.Popen(
+            [*command, "index", "--rebuild", str(library_dir)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:  # the kill point: a random moment within what a full run takes
+            child.wait(timeout=rng.uniform(0.2, 1.0) * full_run)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        child.wait()
+        result = subprocess.run(
+            [*command, "search", "--json", "zq0077x", str(library_dir)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, f"trial {trial}: {result.stderr}"
+        assert "Traceback" not in result.stderr
+        assert [Path(hit["path"]).name for hit in json.loads(result.stdout)] == ["article-0077.txt"]

@@ -163,3 +163,22 @@ async def test_quote_text_is_never_read_as_markup(tmp_path: Path) -> None:
         await open_article(pilot, "Markup test")
         await show_quotes_tab(pilot)
         assert "[bold red]Not styled[/] and [link=x]no link[/link]," in screen_text(app)
+
+
+async def test_an_analysis_given_before_the_panel_is_shown_is_listed() -> None:
+    from textual.app import App, ComposeResult
+
+    from briefreader.core.library import Library
+
+    library = Library([ROOT / "articles"], topics=DEFAULT_TOPICS)
+    analysis = library.analyse(library.articles()[0])
+    panel = QuotesPanel()
+    panel.show_analysis(analysis)
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield panel
+
+    async with Host().run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        assert panel.query_one(OptionList).option_count == len(analysis.quotes) > 0

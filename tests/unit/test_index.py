@@ -225,6 +225,8 @@ def test_a_second_process_searches_while_one_writes(seeds_dir: Path) -> None:
         other = make_library(seeds_dir)
         report = other.refresh_index()
         assert report.busy and report.message
+        assert other.refresh_index(rebuild=True).busy  # never pulled from under the writer
+        assert (library.search_index.directory / MARKER_NAME).exists()
         result = other.search("Kherson")
         assert result.indexing
         assert {h.path.name for h in result.hits} == {"fism-iran-crimea-drones.txt"}

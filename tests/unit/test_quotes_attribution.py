@@ -163,3 +163,27 @@ def test_people_named_in_a_clause_are_not_the_pronoun() -> None:
         "Speaking alongside Lithuanian President Gitanas Nauseda, he added: “We cannot wait.”",
     )
     assert found == [("We cannot wait.", "Emmanuel Macron")]
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats() -> None:
+    found = said(
+        "“We were told there was no market. The market was there.”",
+        "Night trains are back in fashion across Europe.",
+        "“We were told there was no market,” says Katrin Holzer. “The market was there.”",
+    )
+    assert [speaker for _, speaker in found] == ["Katrin Holzer"] * 3
+
+
+def test_a_described_person_opening_a_sentence_is_who_he_is() -> None:
+    assert said(
+        "Katrin Holzer planned the route.",
+        "The businessman finds his cabin and orders a beer. “I sleep, I wake up, I am there,” he says.",
+    ) == [("I sleep, I wake up, I am there,", "the businessman")]
+
+
+def test_an_unnamed_role_in_the_lead_is_the_person_named_with_that_title_later() -> None:
+    found = said(
+        "A federal judge on Thursday called the scheme “a calculated betrayal” of customers.",
+        "U.S. District Judge Lorna Schofield said the founder had “lied again and again.”",
+    )
+    assert [speaker for _, speaker in found] == ["Lorna Schofield", "Lorna Schofield"]

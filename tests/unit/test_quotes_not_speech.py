@@ -50,3 +50,9 @@ def test_a_short_phrase_away_from_the_reporting_clause_is_a_term() -> None:
         )
         == []
     )
+
+
+def test_a_term_word_in_the_sentence_before_does_not_hide_a_quote() -> None:
+    assert said(
+        '"It was chaos," said one resident, who asked not to be named. "Nobody came to help."'
+    ) == [("It was chaos,", "one resident"), ("Nobody came to help.", "one resident")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -83,9 +84,13 @@ def display_path(path: Path) -> str:
     return sanitize_file_name(shown)
 
 
+_C1_CONTROL = re.compile("[\x7f-\x9f]")
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; DEL and C1 (0x9B is CSI) would reach a terminal raw.
+    sys.stdout.write(_C1_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def stdout_is_terminal() -> bool:

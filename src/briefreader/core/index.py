@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import analysis, fields, formats, index, qparser, query
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import SegmentReader
@@ -272,18 +273,22 @@ class SearchIndex:
         index.create_in(str(self.directory), build_schema(), indexname=INDEX_NAME)
         self._write_marker(complete=True, documents=0)
 
-    def move_aside(self) -> Path | None:
-        """Move the index folder out of the way (keeping one damaged copy for diagnosis)."""
+    def move_aside(self, *, keep: bool = True) -> Path | None:
+        """Move the index folder out of the way: kept as one damaged copy for diagnosis, or
+        removed (a rebuild the user asked for)."""
         with self._lock:
             self.close()
             if not self.directory.exists():
                 return None
-            aside = self.directory.with_name(self.directory.name + ".damaged")
+            aside = self.directory.with_name(self.directory.name + (".damaged" if keep else ".old"))
             shutil.rmtree(aside, ignore_errors=True)
             try:
                 self.directory.rename(aside)
             except OSError:
                 shutil.rmtree(self.directory, ignore_errors=True)
+                return None
+            if not keep:
+                shutil.rmtree(aside, ignore_errors=True)
                 return None
             return aside
 
@@ -365,7 +370,7 @@ class SearchIndex:
         """A batch of changes committed together; cancelled (lock released) on any error."""
         ix = self.open()
         try:
-            writer = _Writer(ix, limitmb=WRITER_MB, timeout=0.0, compound=False)
+            writer = _Writer(ix, limitmb=WRITER_MB, timeout=0.0, compound=False, codec=_codec())
         except LockError:
             raise IndexBusy("another briefreader is updating the index") from None
         batch = IndexBatch(writer)
@@ -406,13 +411,11 @@ class SearchIndex:
         """The top `limit` articles for a parsed query, each at its best paragraph."""
         with self.searcher() as searcher:
             try:
-                # Vocabulary documents match only negative queries; drop them afterwards
-                # rather than pay for a mask on every search.
                 results = searcher.search(
                     parsed,
-                    limit=limit + self._vocabulary_documents(searcher),
-                    # Only article documents hold text; a query of exclusions alone would
-                    # otherwise list the other kinds.
+                    limit=limit,
+                    # Only article documents hold searchable text, so only a query of
+                    # exclusions alone needs this filter, and it has a cost.
                     filter=_ARTICLES if _only_exclusions(parsed) else None,
                 )
             except query.QueryError as error:
@@ -434,11 +437,8 @@ class SearchIndex:
                                            searcher.doc_frequency("kind", "a")))  # fmt: skip
         return SearchResult(display, hits, total)
 
-    def _vocabulary_documents(self, searcher: Any) -> int:
-        return int(searcher.doc_frequency("kind", "v"))
-
     def term_count(self, term: str) -> int:
-        """How many paragraphs hold an indexed body term."""
+        """How many articles hold an indexed body term."""
         with self.searcher() as searcher:
             return int(searcher.reader().doc_frequency("body", term))
 
@@ -560,6 +560,12 @@ def is_empty_query(parsed: Any) -> bool:
     return parsed is None or parsed is query.NullQuery or not list(parsed.leaves())
 
 
+def _codec() -> Any:
+    """Whoosh's codec without zlib on posting blocks: builds take about 15% less time, for a
+    larger cache on disk."""
+    return W3Codec(compression=0)
+
+
 class _Writer(SegmentWriter):
     """Whoosh's segment writer, but field lengths are read once per field when postings are
     written, instead of once per posting (a quarter of the commit time otherwise).
@@ -634,7 +640,9 @@ class SegmentBuilder:
 
     def __init__(self, directory: Path) -> None:
         self._index = index.open_dir(str(directory), indexname=INDEX_NAME)
-        self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB, compound=False)
+        self._writer = _Writer(
+            self._index, _lk=False, limitmb=WRITER_MB, compound=False, codec=_codec()
+        )
         self._batch = IndexBatch(self._writer)
         self._added = 0
         self.segments: list[Any] = []
@@ -645,7 +653,9 @@ class SegmentBuilder:
         self._added += 1
         if self._added % SEGMENT_ARTICLES == 0:
             self._close_segment()
-            self._writer = _Writer(self._index, _lk=False, limitmb=WRITER_MB, compound=False)
+            self._writer = _Writer(
+                self._index, _lk=False, limitmb=WRITER_MB, compound=False, codec=_codec()
+            )
             self._batch = IndexBatch(self._writer)
 
     def _close_segment(self) -> None:

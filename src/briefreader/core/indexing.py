@@ -162,7 +162,9 @@ def refresh(
     """Bring the index in step with the files; rebuild it when damaged, and say so."""
     message = None
     if rebuild:
-        search_index.move_aside()
+        if search_index.is_busy():
+            return IndexReport(busy=True, message=_BUSY)
+        search_index.move_aside(keep=False)
     try:
         indexed = search_index.indexed_articles()
     except IndexDamaged as problem:

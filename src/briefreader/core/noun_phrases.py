@@ -276,6 +276,10 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
     if first >= ceiling or boundary(masked, tokens[verb], tokens[first]):
         return None
     token = tokens[first]
+    if token.possessive and token.capitalised:
+        return _description_after(
+            tokens, masked, first, ceiling
+        )  # "Ukraine’s military intelligence"
     if token.lower in ("he", "she", "they"):
         subject = Subject(token.text, token.lower, "pronoun", token.start, token.end)
         last = first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefreader.core.attribution import (
     Report,
@@ -28,7 +28,7 @@ TERM_BEFORE = re.compile(
     r"|titled|entitled|headlined|captioned|the (?:word|term|phrase|hashtag|slogan|motto|name|"
     r"title|label|acronym|codename|code name)s?|hashtag|slogans?|signs? (?:that )?(?:reading|read|saying)"
     r"|banners? (?:reading|saying)|placards? (?:reading|saying)|marked|stamped|code-?named"
-    r"|named)\W*$"
+    r"|named)[\s,:]*$"
 )
 # "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
 CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
@@ -36,6 +36,7 @@ SPEECH_RIGHT_BEFORE = re.compile(
     r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|chanting|shouted|shouting|yelled|added|declared|"
     r"asked|replied|warned)\s*[:,]?\s*$"
 )
+PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
@@ -220,7 +221,38 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             continuing = quote if span.continues else None
         quotes.extend(in_paragraph)
         last_speaker[index] = _paragraph_speaker(book, index, f, in_paragraph)
-    return tuple(quotes)
+    return tuple(_pull_quotes_attributed(quotes))
+
+
+def _pull_quotes_attributed(quotes: list[Quote]) -> list[Quote]:
+    """A pull quote (a paragraph that only repeats words quoted elsewhere) takes the speaker
+    of the words it repeats; magazines print them without attribution."""
+    said_by: dict[int, tuple[str, str]] = {}  # paragraph -> (its quoted words, its speaker)
+    attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
+    for quote in quotes:
+        if quote.speaker and quote.paragraph in attributed:
+            words, speaker = said_by.get(quote.paragraph, ("", quote.speaker))
+            if speaker == quote.speaker:
+                said_by[quote.paragraph] = (f"{words} {_plain(quote.text)}", speaker)
+    if not said_by:
+        return quotes
+    repaired = []
+    for quote in quotes:
+        if quote.mention is None and len(quote.text) > 20:
+            plain = _plain(quote.text)
+            for paragraph in range(
+                quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH
+            ):
+                words, speaker = said_by.get(paragraph, ("", ""))
+                if paragraph != quote.paragraph and plain in words:
+                    quote = replace(quote, speaker=speaker)
+                    break
+        repaired.append(quote)
+    return repaired
+
+
+def _plain(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
 
 
 @dataclass

@@ -61,7 +61,7 @@ PERSON_HEADS = frozenset(
     commuter traveller traveler veteran activist""".split()
 )
 # "The businessman finds his cabin": a described person opening a sentence.
-DESCRIBED_PERSON = re.compile(r"((?:The|A|An|One|Another) (?:[a-z-]+ ){0,2}([a-z]+))\b")
+DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [a-z-]+){1,3}")
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
@@ -161,6 +161,7 @@ class SpeakerBook:
         # first word -> the longest name of a body ("Nimbus" -> "Nimbus Systems")
         self.bodies: dict[str, str] = {}
         self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
+        self.titled: dict[str, set[str]] = {}  # title word -> people named with it
         # who each capitalised run names, once every name of the article is learnt
         self.people_by_run: dict[str, str | None] = {}
 
@@ -168,11 +169,14 @@ class SpeakerBook:
         self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
     ) -> None:
         """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
-        for _, end, words in runs:
+        for start, end, words in runs:
             run = " ".join(words)
             person = person_in_run(run)
             if person is None and len(words) > 1 and name_kind(words) == "name":
-                if APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end):
+                after_the = masked[max(0, start - 4) : start].lower() == "the "
+                if not after_the and (
+                    APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end)
+                ):
                     person = run  # "Stacy Rasgon, an analyst"
             if person and len(person.split()) > 1:
                 self.cast.add(person)
@@ -186,6 +190,10 @@ class SpeakerBook:
                 person = self.person_name(subject.name)
                 if person and len(person.split()) > 1:
                     self.cast.add(person)
+                    # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
+                    for word in subject.mention.lower().split()[:-1]:
+                        if word in TITLES and word != "the":
+                            self.titled.setdefault(word, set()).add(person)
 
     def person_name(self, run: str) -> str | None:
         """The person a capitalised run names, as written (titles dropped), or None."""
@@ -253,23 +261,16 @@ class SpeakerBook:
                 )
         taken = {m.offset for m in found}
         for match in DESCRIBED_PERSON.finditer(masked):
-            head = match.group(2).lower()
-            at = match.start(1)
-            if at in starts and at not in taken and head in PERSON_HEADS:
-                kind = description_kind(head)
-                found.append(
-                    Mention(
-                        paragraph,
-                        at,
-                        match.group(1).lower()
-                        if match.group(1)[:1] in "TA"
-                        and match.group(1).split()[0] in ("The", "A", "An")
-                        else match.group(1),
-                        kind,
-                        True,
-                        head,
-                    )
-                )
+            at = match.start()
+            if at not in starts or at in taken:
+                continue
+            words = match.group().split()
+            heads = [i for i, word in enumerate(words[1:], 1) if word in PERSON_HEADS]
+            if heads:
+                phrase = " ".join(words[: heads[0] + 1])
+                phrase = phrase[:1].lower() + phrase[1:]
+                kind = description_kind(words[heads[0]])
+                found.append(Mention(paragraph, at, phrase, kind, True, words[heads[0]]))
         found.sort(key=lambda m: m.offset)
         self.by_paragraph.setdefault(paragraph, []).extend(found)
 
@@ -308,6 +309,10 @@ class SpeakerBook:
                 return strip_the(rest) if rest[4:5].isupper() else rest
         words = subject.name.split()
         head = description_head(subject.name)
+        holders = self.titled.get(head, set())
+        if words[0].lower() in ("a", "an") and len(words) <= 4 and len(holders) == 1:
+            (holder,) = holders
+            return self.cast.resolve(holder) or holder
         if words[0].lower() in ("the", "its") and len(words) <= 3:
             if BACK_REFERENCE.match(subject.name) or head in TITLES:
                 found = self.antecedent("they", paragraph, subject.start, kinds=("muf", ""))

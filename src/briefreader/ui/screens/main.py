@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +24,7 @@ from briefreader.ui.screens.worker_errors import report_worker_failure
 from briefreader.ui.widgets.article_list import ArticleList
 from briefreader.ui.widgets.bookmarks_panel import BookmarksPanel
 from briefreader.ui.widgets.find_bar import FindBar
+from briefreader.ui.widgets.library_header import LibraryHeader
 from briefreader.ui.widgets.quotes_panel import QuotesPanel
 from briefreader.ui.widgets.reader import ReaderView
 from briefreader.ui.widgets.topics_panel import TopicsPanel
@@ -32,6 +32,7 @@ from briefreader.ui.widgets.topics_panel import TopicsPanel
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 SIDEBAR_MIN_WIDTH = 100  # below this the sidebar folds away
 SINGLE_PANE_WIDTH = 70  # below this only the list or the reader shows
+SAVE_EVERY_SECONDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +93,11 @@ class MainScreen(BookmarkingScreen):
         self.open_analysis: Analysis | None = None
         self.progress: tuple[int, int] | None = (0, 0)
         self._restored = False
+        self._save_failed = False
 
     def compose(self) -> ComposeResult:
         topics = self.library.topics
-        yield Static(id="header", markup=False)
+        yield LibraryHeader(id="header", markup=False)
         with Horizontal(id="panes"):
             yield ArticleList(topics, id="articles")
             with Vertical(id="reader-pane"):
@@ -120,6 +122,9 @@ class MainScreen(BookmarkingScreen):
         self.query_one(ArticleList).set_read(self.state.read_ids)
         self._update_header()
         self.load_library()
+        # The position is saved now and then too, not only on quit: a closed terminal or a
+        # killed process loses at most a few seconds of reading.
+        self.set_interval(SAVE_EVERY_SECONDS, self._save_state)
 
     # ----- workers -------------------------------------------------------------------------
 
@@ -164,8 +169,11 @@ class MainScreen(BookmarkingScreen):
         self._update_header()
 
     def on_main_screen_summaries_loaded(self, message: SummariesLoaded) -> None:
+        had_articles = bool(self.summaries)
         self.summaries = message.summaries
         self.query_one(ArticleList).set_summaries(message.summaries)
+        if had_articles != bool(self.summaries):  # J, K and r now apply (or no longer do)
+            self.refresh_bindings()
         for note in message.notes:  # file names come from the disk: never markup
             self.notify(note, severity="warning", markup=False, timeout=8)
         if message.final:
@@ -209,6 +217,7 @@ class MainScreen(BookmarkingScreen):
         self.refresh_bookmarks()
         self._update_header()
         self._save_state()
+        self.refresh_bindings()  # keys that need an open article now apply
 
     # ----- opening -------------------------------------------------------------------------
 
@@ -381,9 +390,13 @@ class MainScreen(BookmarkingScreen):
         try:
             self.state.save()
         except OSError as error:
-            self.notify(
-                f"Could not save the reading state: {error}", severity="error", markup=False
-            )
+            if not self._save_failed:  # say it once, not at every periodic save
+                self._save_failed = True
+                self.notify(
+                    f"Could not save the reading state: {error}", severity="error", markup=False
+                )
+        else:
+            self._save_failed = False
 
     def save_reading_state(self) -> None:
         """Called when the app closes."""
@@ -391,14 +404,6 @@ class MainScreen(BookmarkingScreen):
         self._save_state()
 
     def _update_header(self) -> None:
-        total = len(self.summaries)
         read = sum(1 for s in self.summaries if self.state.is_read(s.id))
-        header = Text()
-        header.append("briefreader", style="bold")
-        header.append("  ")
-        header.append(self.library.name)
-        header.append(f"  ·  {total} article{'s' if total != 1 else ''} · {total - read} unread")
-        if self.progress is not None:
-            done, of = self.progress
-            header.append(f"  ·  indexing {done}/{of}" if of else "  ·  loading…")
-        self.query_one("#header", Static).update(header)
+        total = len(self.summaries)
+        self.query_one(LibraryHeader).show(self.library.name, total, total - read, self.progress)

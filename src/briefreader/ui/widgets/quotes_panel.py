@@ -65,8 +65,19 @@ class QuotesPanel(Widget):
         yield OptionList(id="quotes-list", markup=False)
         yield Static(self._hint(), id="quotes-hint", markup=False)
 
+    def on_mount(self) -> None:
+        if self.analysis is not None:
+            analysis, self.analysis = self.analysis, None
+            self._list(analysis)
+
     def show_analysis(self, analysis: Analysis) -> None:
         """Called whenever an article opens: list its quotes (keeping the place on a reload)."""
+        if not self.is_mounted:
+            self.analysis = analysis  # listed on mount
+            return
+        self._list(analysis)
+
+    def _list(self, analysis: Analysis) -> None:
         same = self.analysis is not None and self.analysis.article.id == analysis.article.id
         options = self.query_one(OptionList)
         keep = options.highlighted if same else None
@@ -89,7 +100,7 @@ class QuotesPanel(Widget):
 
     def on_resize(self) -> None:
         if self.analysis is not None:
-            self.show_analysis(self.analysis)
+            self._list(self.analysis)
 
     def _hint(self) -> str:
         if self.analysis is None:

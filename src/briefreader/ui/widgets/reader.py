@@ -119,6 +119,9 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
         self.passage_mark: MatchSpan | None = None
         self.bookmarked: frozenset[int] = frozenset()
         self._block_of: dict[int, int] = {}
+        self._paragraph_order: list[int] = []  # block numbers of paragraphs, in reading order
+        self._order_of: dict[int, int] = {}  # block number -> position in that order
+        self._paragraph_of: dict[int, Paragraph] = {}
         self._jump_anchor: tuple[int, int] = (-1, -1)
         self._had_matches = False
         self._base_style = Style()
@@ -133,6 +136,9 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
         self.analysis = analysis
         self.blocks = article_blocks(analysis.article)
         self._block_of = {b.paragraph: n for n, b in enumerate(self.blocks) if b.paragraph >= 0}
+        self._paragraph_order = sorted(self._block_of.values())
+        self._order_of = {block: n for n, block in enumerate(self._paragraph_order)}
+        self._paragraph_of = {p.index: p for p in analysis.article.paragraphs}
         self.marks = Marks.of(analysis, self.blocks)
         self.find_matches, self.find_index, self.passage_mark = [], -1, None
         self.bookmarked = frozenset()
@@ -157,12 +163,7 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
     @property
     def current_paragraph(self) -> Paragraph | None:
         """The paragraph under the cursor."""
-        if self.analysis is None or self.cursor not in self._block_of:
-            return None
-        for paragraph in self.analysis.article.paragraphs:
-            if paragraph.index == self.cursor:
-                return paragraph
-        return None
+        return self._paragraph_of.get(self.cursor)
 
     def mark_span(self, paragraph: int, start: int | None, end: int | None) -> None:
         """Mark a span (a quote, a hit, a bookmark) of a paragraph and move there."""
@@ -209,13 +210,13 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
             self.scroll_to(y=min(line, end - height + 2), animate=False, immediate=True)
 
     def _paragraph_blocks(self) -> list[int]:
-        return sorted(self._block_of.values())
+        return self._paragraph_order
 
     def _step_paragraph(self, step: int) -> None:
         blocks = self._paragraph_blocks()
         if not blocks or self.cursor not in self._block_of:
             return
-        position = blocks.index(self._block_of[self.cursor]) + step
+        position = self._order_of[self._block_of[self.cursor]] + step
         if 0 <= position < len(blocks):
             self.move_to(self.blocks[blocks[position]].paragraph)
 
@@ -343,7 +344,7 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
         if self.analysis is None or not blocks or self.cursor not in self._block_of:
             self.border_subtitle = ""
             return
-        position = blocks.index(self._block_of[self.cursor]) + 1
+        position = self._order_of[self._block_of[self.cursor]] + 1
         focus = f" · {self.topics[self.focused_topic].label}" if self.focused_topic else ""
         self.border_subtitle = Content(f"¶ {position}/{len(blocks)}{focus}")  # labels are user text
 
