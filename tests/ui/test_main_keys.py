@@ -6,6 +6,7 @@ from textual.command import CommandList
 from textual.widgets import HelpPanel
 from ui_helpers import open_article, screen_text, settle, wait_until
 
+from briefreader.ui.screens.main import MainScreen
 from briefreader.ui.widgets.article_list import ArticleList
 from briefreader.ui.widgets.reader import ReaderView
 
@@ -191,3 +192,13 @@ async def test_palette_runs_an_action_by_name_and_sets_a_theme(app_factory) -> N
         await pilot.press("enter")
         await settle(pilot)
         assert app.theme == "gruvbox"
+
+
+async def test_header_shows_indexing_progress(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "indexing" not in screen_text(app)
+        app.screen.post_message(MainScreen.Progress(40, 120))
+        await pilot.pause()
+        assert "3 articles · 3 unread  ·  indexing 40/120" in screen_text(app)

@@ -5,6 +5,7 @@ The only module that imports whoosh; everything it returns is briefreader's own 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import json
@@ -203,6 +204,8 @@ class SearchIndex:
         self._index: Any = None
         self._searcher: Any = None
         self._lock = threading.RLock()
+        self._segment_vocabularies: dict[str, list[tuple[str, float]]] = {}
+        self._merged_vocabulary: tuple[tuple[str, ...], tuple[list[str], list[float]]] | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -442,25 +445,41 @@ class SearchIndex:
         with self.searcher() as searcher:
             return int(searcher.reader().doc_frequency("body", term))
 
-    def prefix_terms(self, prefix: str, most: int, scan: int = 3000) -> list[str]:
-        """The stems of the `most` commonest words starting with `prefix`.
-
-        One pass over the vocabulary's prefix range gives each word's article count; only
-        the first `scan` words are looked at, so a two-letter prefix stays cheap.
-        """
+    def prefix_terms(self, prefix: str, most: int) -> list[str]:
+        """The stems of the `most` commonest words starting with `prefix`."""
         with self.searcher() as searcher:
             reader = searcher.reader()
-            counts: defaultdict[bytes, float] = defaultdict(float)
-            # Segment by segment: a merged walk looks every term up in every segment.
-            for leaf, _offset in reader.leaf_readers():
-                for seen, (word, info) in enumerate(leaf.iter_prefix("word", prefix)):
-                    if seen >= scan:
-                        break
-                    counts[word] += info.weight()
-            commonest = heapq.nlargest(most * 3, counts, key=counts.__getitem__)
-            stems = dict.fromkeys(stem(w.decode("utf-8")) for w in commonest)
+            words, counts = self._vocabulary(reader)
+            start = bisect.bisect_left(words, prefix)
+            end = bisect.bisect_left(words, prefix + "\U0010ffff", start)
+            commonest = heapq.nlargest(most * 3, range(start, end), key=counts.__getitem__)
+            stems = dict.fromkeys(stem(words[i]) for i in commonest)
             # Words of deleted articles stay in the vocabulary; keep stems still indexed.
             return [s for s in stems if reader.doc_frequency("body", s)][:most]
+
+    def _vocabulary(self, reader: Any) -> tuple[list[str], list[float]]:
+        """Every word of the library in order, with its article count, for prefix lookups.
+
+        Built once per set of segments (a segment's words are read once and kept), so a
+        keystroke costs a binary search, not a walk over the terms of every segment.
+        """
+        leaves = [leaf for leaf, _offset in reader.leaf_readers()]
+        key = tuple(leaf.segment().segment_id() for leaf in leaves)
+        if self._merged_vocabulary is not None and self._merged_vocabulary[0] == key:
+            return self._merged_vocabulary[1]
+        totals: defaultdict[str, float] = defaultdict(float)
+        for leaf in leaves:
+            segment_id = leaf.segment().segment_id()
+            words = self._segment_vocabularies.get(segment_id)
+            if words is None:
+                words = [(w.decode("utf-8"), i.weight()) for w, i in leaf.iter_field("word")]
+                self._segment_vocabularies[segment_id] = words
+            for word, count in words:
+                totals[word] += count
+        ordered = sorted(totals)
+        merged = (ordered, [totals[w] for w in ordered])
+        self._merged_vocabulary = (key, merged)
+        return merged
 
     def corrections(self, word: str) -> list[str]:
         """Indexed words close to a word nobody wrote, the commonest first."""

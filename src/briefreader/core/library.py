@@ -141,7 +141,8 @@ class Library:
         try:
             return run_search(self.search_index, query, limit, as_you_type=as_you_type)
         except IndexDamaged:
-            self.refresh_index()  # moves the damaged index aside and rebuilds it
+            # Damage only a search reads (postings) passes a refresh's checks: rebuild outright.
+            self.refresh_index(rebuild=True)
             return run_search(self.search_index, query, limit, as_you_type=as_you_type)
 
     def summaries(self) -> tuple[ArticleSummary, ...]:

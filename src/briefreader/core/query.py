@@ -18,7 +18,7 @@ from briefreader.core.models import SearchResult
 # most of the vocabulary and say nothing about what the user wants.
 MIN_PREFIX = 2
 # A prefix stands for its commonest completions only, so a keystroke costs a few terms.
-PREFIX_EXPANSIONS = 6
+PREFIX_EXPANSIONS = 4
 
 _TRAILING_WORD = re.compile(r"(?:^|(?<=\s))([^\W_]\w*)$")
 _PLAIN_WORD = re.compile(r"(?<![\w:*~\"])([^\W\d_]{3,})(?![\w:*~])")
