@@ -20,13 +20,13 @@ from anchoring_scenarios import (  # noqa: E402
     check,
     edit_rate,
     expected_index,
-    generated_article,
     insert_and_delete,
     parse,
     random_anchor,
     reflow_whitespace,
     seed_texts,
     texts,
+    trial_article,
 )
 
 from briefreader.core.anchoring import locate  # noqa: E402
@@ -38,7 +38,7 @@ def structural(trials: int, seed: int, kind: str) -> tuple[int, int, Counter[str
     right = 0
     statuses: Counter[str] = Counter()
     for trial in range(trials):
-        source = seeds[trial % 2] if trial % 3 else generated_article(rng)
+        source = trial_article(rng, seeds, trial)
         base = parse(source)
         anchor = random_anchor(rng, texts(base))
         if kind == "reflow":
@@ -61,7 +61,7 @@ def edits_inside(trials: int, seed: int, share: float) -> None:
     right = 0
     began = time.perf_counter()
     for trial in range(trials):
-        source = seeds[trial % 2] if trial % 3 else generated_article(rng)
+        source = trial_article(rng, seeds, trial)
         base = parse(source)
         anchor = random_anchor(rng, texts(base))
         paragraphs = texts(base)

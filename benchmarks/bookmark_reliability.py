@@ -5,9 +5,7 @@ Run: .venv/bin/python benchmarks/bookmark_reliability.py [KILLS] [WRITERS] [OPER
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import sys
 import tempfile
 import time
@@ -16,7 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
-from test_bookmarks_processes import check_after_kill, fork_writer, replay, start_writer  # noqa: E402
+from bookmark_writers import (  # noqa: E402
+    check_after_kill,
+    kill_writer_after,
+    replay,
+    start_together,
+)
 
 from briefreader.core.bookmarks import BookmarkStore  # noqa: E402
 from briefreader.core.models import Article  # noqa: E402
@@ -31,12 +34,7 @@ def kill_loop(kills: int, folder: Path) -> None:
     saved: dict[int, str | None] = {}
     began = time.perf_counter()
     for trial in range(kills):
-        child, pipe = fork_writer(db_path, article, trial)
-        lines = [pipe.readline() for _ in range(rng.randint(0, 60))]
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-        lines += pipe.readlines()
-        pipe.close()
+        lines = kill_writer_after(db_path, article, trial, rng.randint(0, 60))
         replay([line.strip() for line in lines], saved, set())
         check_after_kill(db_path, saved, f"trial {trial}")
     edits = sum(note is not None for note in saved.values())
@@ -49,13 +47,7 @@ def concurrent(writers: int, operations: int, folder: Path) -> None:
     article = ROOT / "articles" / "thehill-putin-reliance-on-iran.txt"
     began = time.perf_counter()
     names = [chr(ord("a") + n) for n in range(writers)]
-    children = [start_writer(db_path, article, n, name, operations) for n, name in enumerate(names)]
-    for child in children:
-        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-    for child in children:
-        assert child.stdin is not None
-        child.stdin.write("go\n")
-        child.stdin.flush()
+    children = start_together(db_path, article, list(enumerate(names)), operations)
     saved: dict[int, str | None] = {}
     removed: set[int] = set()
     errors = 0

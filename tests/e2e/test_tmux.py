@@ -2,72 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
-import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tmux_helpers import COMMAND, Tmux, briefreader_command, require_tmux
+
 pytestmark = pytest.mark.e2e
-
-COMMAND = Path(sys.executable).with_name("briefreader")
-DEADLINE_SECONDS = 20
-
-
-class Tmux:
-    """One detached tmux server and session, 120×40, running a command."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "main")
-
-    def send(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "main", *keys)
-
-    def wait_for(self, check: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + DEADLINE_SECONDS
-        while True:
-            screen = self.screen()
-            if check(screen):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
-            time.sleep(0.05)  # polling interval, not a wait for an outcome
-
-    def is_alive(self) -> bool:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, "has-session", "-t", "main"], capture_output=True
-        )
-        return done.returncode == 0
 
 
 @pytest.fixture
 def tmux(hermetic_dirs: Path) -> Iterator[Callable[..., Tmux]]:
-    if shutil.which("tmux") is None:
-        pytest.fail("tmux is needed for the end-to-end tests (apt-get install tmux)")
+    """Start the command with these arguments in its own 120×40 tmux session."""
+    require_tmux()
     sessions: list[Tmux] = []
 
     def start(*args: str) -> Tmux:
-        session = Tmux(f"briefreader-test-{uuid.uuid4().hex[:8]}")
-        env = {key: value for key, value in os.environ.items() if key.startswith("BRIEFREADER_")}
-        exports = " ".join(f"{k}={v!s}" for k, v in env.items())
-        command = (
-            f"env -u COLUMNS -u LINES {exports} TERM=xterm-256color {COMMAND} {' '.join(args)}"
-        )
+        session = Tmux("briefreader-test", deadline_seconds=20)
+        command = briefreader_command(*args)
         session.run("new-session", "-d", "-s", "main", "-x", "120", "-y", "40", command)
         session.run("set-option", "-t", "main", "remain-on-exit", "on")
         sessions.append(session)
@@ -75,7 +30,7 @@ def tmux(hermetic_dirs: Path) -> Iterator[Callable[..., Tmux]]:
 
     yield start
     for session in sessions:
-        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True)
+        session.kill()
 
 
 def test_opens_reads_and_quits(tmux, seeds_dir: Path) -> None:

@@ -5,30 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import TabbedContent, TextArea
-from ui_helpers import open_article, screen_text, settle
+from textual.widgets import TextArea
+from ui_helpers import notifications, open_article, press_and_settle, screen_text, settle, show_tab
 
 from briefreader.core.bookmarks import BookmarkStore
 from briefreader.ui.screens.note_dialog import NoteDialog
 from briefreader.ui.widgets.bookmarks_panel import BookmarksPanel
 
 
-def notifications(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
 async def show_bookmarks_tab(pilot) -> BookmarksPanel:
-    pilot.app.screen.query_one(TabbedContent).active = "tab-bookmarks"
-    await settle(pilot)
-    return pilot.app.screen.query_one(BookmarksPanel)
+    return await show_tab(pilot, "tab-bookmarks", BookmarksPanel)
 
 
 async def test_m_bookmarks_the_marked_paragraph_and_marks_the_margin(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         reader = await open_article(pilot, "Drones over")
-        await pilot.press("j", "j", "m")
-        await settle(pilot)
+        await press_and_settle(pilot, "j", "j", "m")
         [saved] = app.library.bookmarks.all()
         assert saved.quote.startswith("Paragraph 2 is ordinary text")
         assert reader.bookmarked == frozenset({2})
@@ -42,10 +35,8 @@ async def test_m_twice_on_one_paragraph_keeps_one_bookmark(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         await open_article(pilot, "Drones over")
-        await pilot.press("m")
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+        await press_and_settle(pilot, "m")
+        await press_and_settle(pilot, "m")
         assert len(app.library.bookmarks.all()) == 1
         assert any("already bookmarked" in n for n in notifications(app))
 
@@ -54,12 +45,10 @@ async def test_M_asks_for_a_note_and_the_tab_shows_it(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         await open_article(pilot, "Drones over")
-        await pilot.press("j", "M")
-        await settle(pilot)
+        await press_and_settle(pilot, "j", "M")
         assert isinstance(app.screen, NoteDialog)
         app.screen.query_one(TextArea).insert("Weather *matters* here")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press_and_settle(pilot, "ctrl+s")
         [saved] = app.library.bookmarks.all()
         assert (saved.anchor.paragraph, saved.note) == (1, "Weather *matters* here")
         await show_bookmarks_tab(pilot)
@@ -70,10 +59,8 @@ async def test_escape_in_the_note_dialog_saves_nothing(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         await open_article(pilot, "Drones over")
-        await pilot.press("M")
-        await settle(pilot)
-        await pilot.press("x", "y", "escape")
-        await settle(pilot)
+        await press_and_settle(pilot, "M")
+        await press_and_settle(pilot, "x", "y", "escape")
         assert not isinstance(app.screen, NoteDialog)
         assert app.library.bookmarks.all() == ()
 
@@ -105,8 +92,7 @@ async def test_a_bookmark_that_cannot_be_saved_stays_on_screen_with_the_reason(
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         reader = await open_article(pilot, "Drones over")
-        await pilot.press("j", "m")
-        await settle(pilot)
+        await press_and_settle(pilot, "j", "m")
         assert reader.bookmarked == frozenset({1})
         assert any(
             n.startswith("Bookmark not saved: cannot keep bookmarks:") for n in notifications(app)
@@ -119,8 +105,7 @@ async def test_a_bookmark_that_cannot_be_saved_stays_on_screen_with_the_reason(
 
         blocker.unlink()  # the user fixes the problem, then saves again from the tab
         panel.query_one("#bookmarks-list").focus()
-        await pilot.press("s")
-        await settle(pilot)
+        await press_and_settle(pilot, "s")
         assert [i.status for i in panel.items] == ["anchored"]
         [saved] = BookmarkStore(blocker / "bookmarks.sqlite3").all()
         assert saved.anchor.paragraph == 1
@@ -130,23 +115,18 @@ async def test_the_tab_edits_and_deletes_with_undo(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         await open_article(pilot, "Drones over")
-        await pilot.press("m")
-        await settle(pilot)
+        await press_and_settle(pilot, "m")
         panel = await show_bookmarks_tab(pilot)
         panel.query_one("#bookmarks-list").focus()
-        await pilot.press("e")
-        await settle(pilot)
+        await press_and_settle(pilot, "e")
         assert isinstance(app.screen, NoteDialog)
         app.screen.query_one(TextArea).insert("first thoughts")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press_and_settle(pilot, "ctrl+s")
         assert [b.note for b in app.library.bookmarks.all()] == ["first thoughts"]
-        await pilot.press("x")
-        await settle(pilot)
+        await press_and_settle(pilot, "x")
         assert app.library.bookmarks.all() == ()
         assert panel.items == ()
-        await pilot.press("u")
-        await settle(pilot)
+        await press_and_settle(pilot, "u")
         assert [b.note for b in app.library.bookmarks.all()] == ["first thoughts"]
         assert [i.note for i in panel.items] == ["first thoughts"]
 
@@ -160,13 +140,10 @@ async def test_E_in_the_reader_exports_the_brief_and_says_where(
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:
         await open_article(pilot, "Drones over")
-        await pilot.press("M")
-        await settle(pilot)
+        await press_and_settle(pilot, "M")
         app.screen.query_one(TextArea).insert("lead paragraph")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
+        await press_and_settle(pilot, "ctrl+s")
+        await press_and_settle(pilot, "E")
         [brief] = work.glob("brief-*.md")
         assert "> Paragraph 0 talks about the drone war" in brief.read_text(encoding="utf-8")
         assert f"Brief of 1 bookmark written to {brief}" in notifications(app)

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from textual.screen import Screen
 from textual.widgets import Label
-from ui_helpers import open_article, screen_text, settle, wait_until
+from ui_helpers import (
+    notifications,
+    open_article,
+    press_and_settle,
+    screen_text,
+    settle,
+    wait_until,
+)
 
 from briefreader.core.analysis import Analysis
 from briefreader.core.library import Library
@@ -28,8 +35,7 @@ async def test_library_search_updates_as_you_type_and_opens_at_the_passage(app_f
         text = screen_text(app)
         assert "1 article" in text
         assert "Markets calm" in text and "Traders expect a quiet week." in text
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         reader = app.screen.query_one(ReaderView)
         assert reader.analysis.article.display_title == "Markets calm"
         assert reader.current_paragraph.text == "Traders expect a quiet week."
@@ -149,9 +155,8 @@ async def test_a_failing_worker_is_reported_not_fatal(app_factory, monkeypatch) 
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        messages = [str(n.message) for n in app._notifications]
+        await press_and_settle(pilot, "enter")
+        messages = notifications(app)
         assert any("Opening the article failed" in m and "disk on fire" in m for m in messages)
         assert app.is_running
 
@@ -197,6 +202,6 @@ async def test_files_that_cannot_be_read_are_reported(app_factory, small_library
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        messages = [str(n.message) for n in app._notifications]
+        messages = notifications(app)
         assert any("Could not read broken.txt" in m for m in messages), messages
         assert "3 articles" in screen_text(app)

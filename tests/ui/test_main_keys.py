@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandList
 from textual.widgets import HelpPanel
-from ui_helpers import open_article, screen_text, settle, wait_until
+from ui_helpers import open_article, press_and_settle, screen_text, settle, wait_until
 
 from briefreader.ui.screens.main import MainScreen
 from briefreader.ui.widgets.article_list import ArticleList
@@ -38,8 +38,7 @@ async def test_enter_opens_the_article_and_marks_it_read(app_factory) -> None:
         articles = app.screen.query_one(ArticleList)
         await pilot.press("j")
         assert articles.current.title == "Markets calm"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         text = screen_text(app)
         assert "Prices held steady on Monday." in text
         assert "3 articles · 2 unread" in text
@@ -50,12 +49,10 @@ async def test_J_and_K_open_the_next_and_previous_article(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         reader = await open_article(pilot, "Drones over")
-        await pilot.press("J")
-        await settle(pilot)
+        await press_and_settle(pilot, "J")
         assert reader.analysis.article.display_title == "Markets calm"
         assert "Traders expect a quiet week." in screen_text(app)
-        await pilot.press("K")
-        await settle(pilot)
+        await press_and_settle(pilot, "K")
         assert reader.analysis.article.display_title == "Drones over the river"
         assert app.screen.query_one(ArticleList).current.title == "Drones over the river"
 
@@ -128,8 +125,7 @@ async def test_palette_opens_an_article_by_title(app_factory) -> None:
         await wait_until(
             pilot, lambda: palette_shows(app, "Markets calm"), "the article in the palette"
         )
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         reader = app.screen.query_one(ReaderView)
         assert reader.analysis.article.display_title == "Markets calm"
 
@@ -184,13 +180,11 @@ async def test_palette_runs_an_action_by_name_and_sets_a_theme(app_factory) -> N
         reader = await open_article(pilot, "Drones over")
         await pilot.press("j", "ctrl+p", *"copy")
         await wait_until(pilot, lambda: palette_shows(app, "Copy"), "the action in the palette")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         assert app.clipboard == reader.current_paragraph.text
         await pilot.press("ctrl+p", *"theme: gruvbox")
         await wait_until(pilot, lambda: palette_shows(app, "gruvbox"), "the theme in the palette")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         assert app.theme == "gruvbox"
 
 

@@ -5,33 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, OptionList
-from ui_helpers import open_article, screen_text, settle
+from ui_helpers import (
+    SEED_ARTICLES,
+    open_article,
+    press_and_settle,
+    screen_text,
+    seeds_app,
+    show_tab,
+)
 
 from briefreader.cli.tui_cmd import make_app
 from briefreader.config import DEFAULT_TOPICS, Settings
 from briefreader.paths import Paths
-from briefreader.ui.app import BriefReaderApp
 from briefreader.ui.messages import OpenPassage, ShowView
 from briefreader.ui.screens.main import MainScreen
 from briefreader.ui.screens.quotes_library import QuotesLibraryScreen
 from briefreader.ui.widgets.quotes_panel import QuotesPanel
 from briefreader.ui.widgets.reader import ReaderView
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def seeds_app() -> BriefReaderApp:
-    settings = Settings(paths=Paths.from_environment(), topics=DEFAULT_TOPICS)
-    return make_app([ROOT / "articles"], settings)
-
 
 async def show_quotes_tab(pilot) -> QuotesPanel:
-    pilot.app.screen.query_one("#sidebar").active = "tab-quotes"
-    await settle(pilot)
-    panel = pilot.app.screen.query_one(QuotesPanel)
-    panel.query_one(OptionList).focus()
-    await pilot.pause()
-    return panel
+    return await show_tab(pilot, "tab-quotes", QuotesPanel, focus_list=True)
 
 
 async def test_tab_lists_the_quotes_in_order_with_full_names() -> None:
@@ -78,8 +72,7 @@ async def test_enter_jumps_to_the_quote_and_marks_it_in_the_reader() -> None:
         target = 13  # Herzog: "Can the international community negotiate with Iran…"
         quote = panel.quotes[target]
         panel.query_one(OptionList).highlighted = target
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         opened = [m for m in posted if isinstance(m, OpenPassage)]
         assert opened and (opened[-1].paragraph, opened[-1].start, opened[-1].end) == (
             quote.paragraph, quote.start, quote.end,
@@ -98,8 +91,7 @@ async def test_library_view_groups_by_speaker_and_enter_opens_the_quote() -> Non
     async with app.run_test(size=(160, 50), message_hook=posted.append) as pilot:
         await open_article(pilot, "Five things")
         await show_quotes_tab(pilot)
-        await pilot.press("L")
-        await settle(pilot)
+        await press_and_settle(pilot, "L")
         assert any(isinstance(m, ShowView) for m in posted)
         screen = app.screen
         assert isinstance(screen, QuotesLibraryScreen)
@@ -116,11 +108,9 @@ async def test_library_view_groups_by_speaker_and_enter_opens_the_quote() -> Non
         assert headings[-1] == "White House  1 quote"
         assert "John Kirby  6 quotes" in text
         assert "Fism iran crimea drones" in text
-        await pilot.press("down")  # the second of Kirby's quotes
-        await settle(pilot)
+        await press_and_settle(pilot, "down")  # the second of Kirby's quotes
         chosen = screen.shown[screen.query_one(OptionList).highlighted]
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         assert isinstance(app.screen, MainScreen)
         reader = app.screen.query_one(ReaderView)
         assert reader.analysis.article.id == chosen.article.id
@@ -133,21 +123,17 @@ async def test_typing_filters_the_library_quotes() -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         await open_article(pilot, "Fism")
         await show_quotes_tab(pilot)
-        await pilot.press("L")
-        await settle(pilot)
+        await press_and_settle(pilot, "L")
         screen = app.screen
         assert isinstance(screen, QuotesLibraryScreen)
         assert screen.query_one(Input).has_focus
-        await pilot.press(*"wasser")
-        await settle(pilot)
+        await press_and_settle(pilot, *"wasser")
         shown = [item for item in screen.shown if item is not None]
         assert len(shown) == 4 and {i.quote.speaker for i in shown} == {"Becca Wasser"}
         assert "4 of 23 quotes · 1 speaker" in screen_text(app)
-        await pilot.press(*" iceberg")
-        await settle(pilot)
+        await press_and_settle(pilot, *" iceberg")
         assert "No quote matches the filter." in screen_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press_and_settle(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
 
 
@@ -170,7 +156,7 @@ async def test_an_analysis_given_before_the_panel_is_shown_is_listed() -> None:
 
     from briefreader.core.library import Library
 
-    library = Library([ROOT / "articles"], topics=DEFAULT_TOPICS)
+    library = Library([SEED_ARTICLES], topics=DEFAULT_TOPICS)
     analysis = library.analyse(library.articles()[0])
     panel = QuotesPanel()
     panel.show_analysis(analysis)

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.widgets import OptionList
-from ui_helpers import open_article, settle
+from ui_helpers import open_article, seeds_app, settle
 
-from briefreader.cli.tui_cmd import make_app
-from briefreader.config import DEFAULT_TOPICS, Settings
-from briefreader.paths import Paths
 from briefreader.ui.widgets.quotes_panel import QuotesPanel
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_quotes_tab(snap_compare) -> None:
-    app = make_app(
-        [ROOT / "articles"], Settings(paths=Paths.from_environment(), topics=DEFAULT_TOPICS)
-    )
+    app = seeds_app()
 
     async def open_the_quotes_tab(pilot) -> None:
         await open_article(pilot, "Five things")

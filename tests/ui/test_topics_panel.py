@@ -7,40 +7,34 @@ from pathlib import Path
 from rich.color import Color
 from rich.style import Style
 from textual.widgets import OptionList
-from ui_helpers import open_article, screen_text, settle
+from ui_helpers import (
+    SEED_ARTICLES,
+    open_article,
+    press_and_settle,
+    screen_text,
+    seeds_app,
+    show_tab,
+)
 
 from briefreader.cli.tui_cmd import make_app
 from briefreader.config import DEFAULT_TOPICS, Settings
 from briefreader.core.library import Library
 from briefreader.core.models import Topic
 from briefreader.paths import Paths
-from briefreader.ui.app import BriefReaderApp
 from briefreader.ui.messages import ShowView
 from briefreader.ui.screens.main import MainScreen
 from briefreader.ui.screens.topic_passages import TopicPassagesScreen
 from briefreader.ui.widgets.reader import ReaderView
 from briefreader.ui.widgets.topics_panel import TopicsPanel
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def seeds_app(topics: tuple[Topic, ...] = DEFAULT_TOPICS) -> BriefReaderApp:
-    settings = Settings(paths=Paths.from_environment(), topics=topics)
-    return make_app([ROOT / "articles"], settings)
-
 
 async def show_topics_tab(pilot) -> TopicsPanel:
-    pilot.app.screen.query_one("#sidebar").active = "tab-topics"
-    await settle(pilot)
-    panel = pilot.app.screen.query_one(TopicsPanel)
-    panel.query_one(OptionList).focus()
-    await pilot.pause()
-    return panel
+    return await show_tab(pilot, "tab-topics", TopicsPanel, focus_list=True)
 
 
 async def test_topics_tab_counts_hits_in_the_article_and_in_the_library() -> None:
     app = seeds_app()
-    library = Library([ROOT / "articles"], topics=DEFAULT_TOPICS)
+    library = Library([SEED_ARTICLES], topics=DEFAULT_TOPICS)
     in_library = library.topic_counts()
     async with app.run_test(size=(150, 45)) as pilot:
         reader = await open_article(pilot, "Five things")
@@ -86,8 +80,7 @@ async def test_enter_on_a_topic_lists_its_passages_and_opens_the_chosen_one() ->
         await open_article(pilot, "Fism")
         panel = await show_topics_tab(pilot)
         panel.query_one(OptionList).highlighted = 1  # Kherson
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         assert any(isinstance(m, ShowView) for m in posted)
         screen = app.screen
         assert isinstance(screen, TopicPassagesScreen)
@@ -95,8 +88,7 @@ async def test_enter_on_a_topic_lists_its_passages_and_opens_the_chosen_one() ->
         assert "Passages about Kherson across the library" in text
         assert "3 passages in 1 article · 3 hits" in text
         assert "Russia and Ukraine bracing for major battle in Kherson: report · ¶10" in text
-        await pilot.press("down", "enter")  # the second passage
-        await settle(pilot)
+        await press_and_settle(pilot, "down", "enter")  # the second passage
         assert isinstance(app.screen, MainScreen)
         reader = app.screen.query_one(ReaderView)
         chosen = screen.passages[1]
@@ -110,16 +102,13 @@ async def test_passages_screen_switches_topic_and_escape_goes_back() -> None:
     async with app.run_test(size=(150, 45)) as pilot:
         await open_article(pilot, "Five things")
         await show_topics_tab(pilot)
-        await pilot.press("enter")  # drones
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")  # drones
         assert "Passages about Drones" in screen_text(app)
         assert "Israel is watching, but not budging · ¶21" in screen_text(app)
-        await pilot.press("right_square_bracket")
-        await settle(pilot)
+        await press_and_settle(pilot, "right_square_bracket")
         text = screen_text(app)
         assert "Passages about Kherson" in text and "Israel is watching" not in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await press_and_settle(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ReaderView).analysis.article.display_title.startswith("Five")
 
@@ -131,8 +120,7 @@ async def test_topic_that_nothing_names_says_so(tmp_path: Path) -> None:
         await open_article(pilot, "Fism")
         await show_topics_tab(pilot)
         assert "0 here · 0 in library" in screen_text(app)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         assert "No article in the library names this topic." in screen_text(app)
 
 
@@ -160,7 +148,6 @@ async def test_article_text_in_passages_is_not_markup(tmp_path: Path) -> None:
     async with app.run_test(size=(150, 45)) as pilot:
         await open_article(pilot, "Raid")
         await show_topics_tab(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press_and_settle(pilot, "enter")
         assert "A [red]drone[/red] and [@click=app.quit]drones[/] flew." in screen_text(app)
         assert app.is_running

@@ -5,14 +5,32 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import OptionList, TabbedContent
 
+from briefreader.cli.tui_cmd import make_app
+from briefreader.config import DEFAULT_TOPICS, Settings
+from briefreader.core.models import Topic
+from briefreader.paths import Paths
 from briefreader.ui.app import BriefReaderApp
 from briefreader.ui.widgets.article_list import ArticleList
 from briefreader.ui.widgets.reader import ReaderView
+
+SEED_ARTICLES = Path(__file__).resolve().parents[2] / "articles"
+
+PanelT = TypeVar("PanelT", bound=Widget)
+
+
+def seeds_app(topics: tuple[Topic, ...] = DEFAULT_TOPICS) -> BriefReaderApp:
+    """The app on the bundled sample articles, tracking these topics."""
+    settings = Settings(paths=Paths.from_environment(), topics=topics)
+    return make_app([SEED_ARTICLES], settings)
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -21,6 +39,28 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def press_and_settle(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys, then wait until what they started is done."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def show_tab(
+    pilot: Pilot[None], tab: str, panel_type: type[PanelT], *, focus_list: bool = False
+) -> PanelT:
+    """Bring the sidebar tab `tab` ("tab-quotes", ...) forward and return its panel.
+
+    With `focus_list` the panel's list takes the focus, as if the user had moved there.
+    """
+    pilot.app.screen.query_one("#sidebar", TabbedContent).active = tab
+    await settle(pilot)
+    panel = pilot.app.screen.query_one(panel_type)
+    if focus_list:
+        panel.query_one(OptionList).focus()
+        await pilot.pause()
+    return panel
 
 
 async def open_article(pilot: Pilot[None], title_start: str) -> ReaderView:
@@ -38,6 +78,11 @@ async def open_article(pilot: Pilot[None], title_start: str) -> ReaderView:
     assert reader.analysis is not None
     assert reader.analysis.article.display_title.startswith(title_start)
     return reader
+
+
+def notifications(app: App[object]) -> list[str]:
+    """The text of every notification the app has shown."""
+    return [str(n.message) for n in app._notifications]
 
 
 def screen_text(app: App[object]) -> str:

@@ -38,13 +38,19 @@ def texts(article: Article) -> list[str]:
     return [p.text for p in article.paragraphs]
 
 
-def render(article: Article) -> str:
-    """The article back as a file: title, headings and paragraphs separated by blank lines."""
+def render(article: Article, paragraph_texts: list[str] | None = None) -> str:
+    """The article back as a file: title, headings and paragraphs separated by blank lines.
+
+    With `paragraph_texts` (one a paragraph, in order) those stand in for the paragraphs.
+    """
     blocks = [article.title] if article.title else []
     for section in article.sections:
         if section.heading:
             blocks.append(section.heading)
-        blocks.extend(p.text for p in section.paragraphs)
+        blocks.extend(
+            p.text if paragraph_texts is None else paragraph_texts[p.index]
+            for p in section.paragraphs
+        )
     return "\n\n".join(blocks) + "\n"
 
 
@@ -66,6 +72,11 @@ def _sentence(rng: random.Random, words: int | None = None) -> str:
 
 def seed_texts() -> list[str]:
     return [path.read_text(encoding="utf-8") for path in SEED_FILES]
+
+
+def trial_article(rng: random.Random, seeds: list[str], trial: int) -> str:
+    """The article of one trial: a bundled seed two trials in three, else a generated one."""
+    return seeds[trial % 2] if trial % 3 else generated_article(rng)
 
 
 def random_anchor(rng: random.Random, paragraphs: list[str]) -> Anchor:
@@ -156,13 +167,7 @@ def edit_outside(rng: random.Random, article: Article, anchor: Anchor, share: fl
             chars.insert(j, rng.choice(letters))
         elif j + 1 < len(chars) and chars[j + 1].isalpha():
             del chars[j]  # only inside a word, so words and sentences keep their shape
-    edited = ["".join(chars) for chars in paragraphs]
-    blocks = [article.title] if article.title else []
-    for section in article.sections:
-        if section.heading:
-            blocks.append(section.heading)
-        blocks.extend(edited[p.index] for p in section.paragraphs)
-    return "\n\n".join(blocks) + "\n"
+    return render(article, ["".join(chars) for chars in paragraphs])
 
 
 def expected_index(article: Article, paragraph_text: str) -> int | None:
@@ -178,7 +183,7 @@ def edit_rate(seed: int, trials: int, share: float = 0.05) -> tuple[float, list[
     sources = seed_texts()
     outcomes = []
     for trial in range(trials):
-        source = sources[trial % 2] if trial % 3 else generated_article(rng)
+        source = trial_article(rng, sources, trial)
         base = parse(render(parse(source)))
         anchor = random_anchor(rng, texts(base))
         new = parse(edit_outside(rng, base, anchor, share))

@@ -10,13 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from briefreader.cli.common import (
-    UserError,
-    add_paths_argument,
+    add_library_arguments,
     display_path,
-    load_settings,
-    open_library,
+    open_configured_library,
     print_json,
-    print_skips,
+    read_articles,
+    require_articles,
 )
 from briefreader.core.models import Article
 
@@ -25,9 +24,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "articles", help="list the parsed articles (title, byline, sections)"
     )
-    add_paths_argument(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-    parser.set_defaults(run=run)
+    add_library_arguments(parser, run)
 
 
 def article_json(
@@ -56,10 +53,8 @@ def article_json(
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    library = open_library(args.paths, settings)
-    report = library.read_all()
-    print_skips(report.skipped)
+    library = open_configured_library(args.paths)
+    report = read_articles(library)
     if args.json:
         print_json([article_json(a) for a in library.analysed_articles()])
     else:
@@ -75,6 +70,5 @@ def run(args: argparse.Namespace) -> int:
                 Text(display_path(article.path)),
             )
         Console().print(table)
-    if not report.articles:
-        raise UserError("no article could be read (see the reasons above)")
+    require_articles(report)
     return 0

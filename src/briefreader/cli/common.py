@@ -7,12 +7,13 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from briefreader.config import ConfigError, Settings
 from briefreader.core.library import Library
-from briefreader.core.models import Skip
+from briefreader.core.models import ScanReport, Skip
 from briefreader.core.scan import LibraryPathError
 from briefreader.paths import Paths, bundled_articles_dir
 
@@ -30,6 +31,22 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
         help="article files or folders (read recursively); default: the configured library, "
         "else the bundled sample articles",
     )
+
+
+def add_library_arguments(
+    parser: argparse.ArgumentParser,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    json_output: bool = True,
+) -> None:
+    """Finish a subcommand over the library: PATHs, --json, and the function that runs it.
+
+    Called after the command's own arguments, so that they come first in its --help.
+    """
+    add_paths_argument(parser)
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.set_defaults(run=run)
 
 
 def load_settings(*, quiet: bool = False) -> Settings:
@@ -65,6 +82,24 @@ def open_library(paths: list[Path], settings: Settings) -> Library:
         )
     except LibraryPathError as error:
         raise UserError(str(error)) from None
+
+
+def open_configured_library(paths: list[Path]) -> Library:
+    """The library for the paths, with the settings of the config file (its problems on stderr)."""
+    return open_library(paths, load_settings())
+
+
+def read_articles(library: Library) -> ScanReport:
+    """Read every article of the library; each file that could not be read is named on stderr."""
+    report = library.read_all()
+    print_skips(report.skipped)
+    return report
+
+
+def require_articles(report: ScanReport) -> None:
+    """A UserError when not one article could be read (the reasons are already on stderr)."""
+    if not report.articles:
+        raise UserError("no article could be read (see the reasons above)")
 
 
 def print_skips(skips: tuple[Skip, ...] | list[Skip]) -> None:

@@ -10,34 +10,28 @@ from rich.table import Table
 from rich.text import Text
 
 from briefreader.cli.common import (
-    UserError,
-    add_paths_argument,
+    add_library_arguments,
     display_path,
-    load_settings,
-    open_library,
+    open_configured_library,
     print_json,
-    print_skips,
+    read_articles,
+    require_articles,
 )
 from briefreader.core.quote_library import speaker_matches
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("quotes", help="list the quotations and who said them")
-    add_paths_argument(parser)
     parser.add_argument(
         "--speaker", metavar="NAME", help="only quotes by this speaker (any part of the name)"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-    parser.set_defaults(run=run)
+    add_library_arguments(parser, run)
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    library = open_library(args.paths, settings)
-    report = library.read_all()
-    print_skips(report.skipped)
-    if not report.articles:
-        raise UserError("no article could be read (see the reasons above)")
+    library = open_configured_library(args.paths)
+    report = read_articles(library)
+    require_articles(report)
     rows = []
     for article in report.articles:
         for quote in library.analyse(article).quotes:

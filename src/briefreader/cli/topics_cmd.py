@@ -12,12 +12,12 @@ from rich.text import Text
 
 from briefreader.cli.common import (
     UserError,
-    add_paths_argument,
+    add_library_arguments,
     display_path,
-    load_settings,
-    open_library,
+    open_configured_library,
     print_json,
-    print_skips,
+    read_articles,
+    require_articles,
 )
 from briefreader.core.library import Library
 from briefreader.core.models import Article, Topic, TopicHit
@@ -30,10 +30,8 @@ def register(subparsers: Any) -> None:
         description="Every match of the configured topics, in section headings (paragraph -1) "
         "and paragraphs, with the topics each section is tagged with.",
     )
-    add_paths_argument(parser)
     parser.add_argument("--topic", metavar="NAME", help="only this topic")
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-    parser.set_defaults(run=run)
+    add_library_arguments(parser, run)
 
 
 def article_topic_hits(
@@ -67,14 +65,12 @@ def hit_json(article: Article, hit: TopicHit, section_topics: tuple[str, ...]) -
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    library = open_library(args.paths, settings)
+    library = open_configured_library(args.paths)
     topics = {topic.name: topic for topic in library.topics}
     if args.topic is not None and args.topic not in topics:
         known = ", ".join(topics) or "none are configured"
         raise UserError(f"no topic named '{args.topic}' (topics: {known})")
-    report = library.read_all()
-    print_skips(report.skipped)
+    report = read_articles(library)
     rows = [
         (article, hit, tagged)
         for article in report.articles
@@ -85,8 +81,7 @@ def run(args: argparse.Namespace) -> int:
         print_json([hit_json(article, hit, tagged) for article, hit, tagged in rows])
     else:
         print_table(rows, topics)
-    if not report.articles:
-        raise UserError("no article could be read (see the reasons above)")
+    require_articles(report)
     return 0
 
 

@@ -132,7 +132,9 @@ class Library:
         self, progress: Callable[[int, int], None] | None = None, *, rebuild: bool = False
     ) -> IndexReport:
         """Bring the index in step with the files: re-read only what changed."""
-        return refresh(self.search_index, self.paths, self.analyse, progress, rebuild=rebuild)
+        report = refresh(self.search_index, self.paths, self.analyse, progress, rebuild=rebuild)
+        self.search_index.warm_up()
+        return report
 
     def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> SearchResult:
         """Search the library (query language in DESIGN §5); builds the index if there is none."""

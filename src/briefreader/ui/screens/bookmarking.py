@@ -17,7 +17,8 @@ from briefreader.core.bookmarks import Bookmark, PlacedBookmark
 from briefreader.core.library import Library
 from briefreader.core.models import Article
 from briefreader.ui.messages import ShowView
-from briefreader.ui.screens.bookmark_ops import describe_failure, export_brief, item_of
+from briefreader.ui.screens.bookmark_ops import describe_failure, item_of
+from briefreader.ui.screens.bookmark_writes import BookmarkWrites
 from briefreader.ui.screens.bookmarks_screen import BookmarksScreen
 from briefreader.ui.screens.note_dialog import NoteDialog
 from briefreader.ui.widgets.bookmarks_panel import BookmarkItem, BookmarksPanel
@@ -43,7 +44,7 @@ class PendingBookmark:
         )  # fmt: skip
 
 
-class BookmarkingScreen(Screen[None]):
+class BookmarkingScreen(BookmarkWrites, Screen[None]):
     """The bookmark half of the main screen; the subclass sets `library` and `open_analysis`
     and calls `refresh_bookmarks()` whenever an article opens."""
 
@@ -91,7 +92,6 @@ class BookmarkingScreen(Screen[None]):
         self._pending: dict[int, PendingBookmark] = {}
         self._numbers = itertools.count(1)
         self._placed: tuple[PlacedBookmark, ...] = ()
-        self._last_removed: Bookmark | None = None
         self._unsaved_notes: dict[int, str] = {}  # note edits that failed, offered again on e
 
     # ----- showing -------------------------------------------------------------------------
@@ -233,62 +233,30 @@ class BookmarkingScreen(Screen[None]):
         if message.item.bookmark is not None:
             self._remove(message.item.bookmark.id)
 
-    @work(thread=True, group="bookmark writes", exit_on_error=False)
-    def _remove(self, bookmark_id: int) -> None:
-        try:
-            removed = self.library.bookmarks.remove(bookmark_id)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            self.post_message(self.Changed("", describe_failure(error)))
-            return
-        self.post_message(self.Changed("Bookmark deleted · u undoes it", removed=removed))
-
-    def action_undo_delete(self) -> None:
-        if self._last_removed is not None:
-            self._restore(self._last_removed)
-            self._last_removed = None
-
-    @work(thread=True, group="bookmark writes", exit_on_error=False)
-    def _restore(self, bookmark: Bookmark) -> None:
-        try:
-            self.library.bookmarks.insert(bookmark)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            self.post_message(self.Changed("", describe_failure(error)))
-            return
-        self.post_message(self.Changed("Bookmark restored"))
-
     def on_bookmarking_screen_changed(self, message: Changed) -> None:
         if message.error is not None:
             self.notify(message.error, severity="error", timeout=10, markup=False)
             return
         if message.noted is not None:
             self._unsaved_notes.pop(message.noted, None)
-        if message.removed is not None:
-            self._last_removed = message.removed
-            self.refresh_bindings()
+        self.remember_removed(message.removed)
         self.notify(message.done, timeout=4, markup=False)
         self.refresh_bookmarks()
 
-    # ----- the full list and the brief -----------------------------------------------------
+    def write_done(self, text: str, *, removed: Bookmark | None = None) -> Message:
+        return self.Changed(text, removed=removed)
+
+    def write_failed(self, text: str) -> Message:
+        return self.Changed("", text)
+
+    # ----- the full list -------------------------------------------------------------------
 
     def action_show_bookmarks(self) -> None:
         self.post_message(ShowView(build=BookmarksScreen))
-
-    def action_export_brief(self) -> None:
-        self._export()
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self) -> None:
-        try:
-            path, count = export_brief(self.library)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            self.post_message(self.Changed("", describe_failure(error)))
-            return
-        self.post_message(self.Changed(f"Brief of {count} bookmark{'s' if count != 1 else ''} "
-                                       f"written to {path}"))  # fmt: skip
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("bookmark", "bookmark_with_note"):
             return self.open_analysis is not None
         if action == "undo_delete":
-            return self._last_removed is not None
+            return self.last_removed is not None
         return True

@@ -15,17 +15,13 @@ from briefreader.core.bookmarks import Bookmark
 from briefreader.core.library import Library
 from briefreader.core.sanitize import sanitize_line
 from briefreader.ui.messages import OpenPassage
-from briefreader.ui.screens.bookmark_ops import (
-    all_items,
-    by_article,
-    describe_failure,
-    export_brief,
-)
+from briefreader.ui.screens.bookmark_ops import all_items, by_article, describe_failure
+from briefreader.ui.screens.bookmark_writes import BookmarkWrites
 from briefreader.ui.screens.note_dialog import NoteDialog
 from briefreader.ui.widgets.bookmarks_panel import BookmarkItem, bookmark_prompt
 
 
-class BookmarksScreen(Screen[OpenPassage | None]):
+class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
     """All bookmarks by article. Enter opens the passage; typing filters the list."""
 
     HELP = "Every bookmark, grouped by article. Type to filter; enter opens the passage."
@@ -68,7 +64,6 @@ class BookmarksScreen(Screen[OpenPassage | None]):
         self.library = library
         self.items: list[BookmarkItem] | None = None
         self.shown: list[BookmarkItem] = []
-        self.last_removed: Bookmark | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Bookmarks", id="bookmarks-title", markup=False)
@@ -224,51 +219,19 @@ class BookmarksScreen(Screen[OpenPassage | None]):
         if item is not None and item.bookmark is not None:
             self._remove(item.bookmark.id)
 
-    @work(thread=True, group="bookmark writes", exit_on_error=False)
-    def _remove(self, bookmark_id: int) -> None:
-        try:
-            removed = self.library.bookmarks.remove(bookmark_id)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            self.post_message(self.Done(describe_failure(error), error=True))
-            return
-        self.post_message(self.Done("Bookmark deleted · u undoes it", removed=removed))
-
-    def action_undo_delete(self) -> None:
-        if self.last_removed is not None:
-            self._restore(self.last_removed)
-            self.last_removed = None
-
-    @work(thread=True, group="bookmark writes", exit_on_error=False)
-    def _restore(self, bookmark: Bookmark) -> None:
-        try:
-            self.library.bookmarks.insert(bookmark)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            self.post_message(self.Done(describe_failure(error), error=True))
-            return
-        self.post_message(self.Done("Bookmark restored"))
-
-    def action_export_brief(self) -> None:
-        self._export()
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self) -> None:
-        try:
-            path, count = export_brief(self.library)
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            self.post_message(self.Done(describe_failure(error), error=True))
-            return
-        self.post_message(self.Done(f"Brief of {count} bookmark{'s' if count != 1 else ''} "
-                                    f"written to {path}"))  # fmt: skip
-
     def on_bookmarks_screen_done(self, message: Done) -> None:
         if message.error:
             self.notify(message.text, severity="error", timeout=10, markup=False)
             return
-        if message.removed is not None:
-            self.last_removed = message.removed
-            self.refresh_bindings()
+        self.remember_removed(message.removed)
         self.notify(message.text, timeout=4, markup=False)
         self.load()
+
+    def write_done(self, text: str, *, removed: Bookmark | None = None) -> Message:
+        return self.Done(text, removed=removed)
+
+    def write_failed(self, text: str) -> Message:
+        return self.Done(text, error=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_note", "delete"):
