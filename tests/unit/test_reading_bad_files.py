@@ -234,3 +234,22 @@ def test_page_labelled_latin1_is_read_as_windows_1252(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert "“Curly quotes” and an en dash –" in article.text
     assert "\ufffd" not in article.text
+
+
+def test_a_parser_failure_skips_that_file_and_reads_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the HTML extractor raises on one page, the other articles are still read."""
+    import briefreader.core.formats.html as html_format
+
+    def broken(_text: str) -> None:
+        raise ImportError("lxml.html.clean module is now a separate project")
+
+    monkeypatch.setattr(html_format, "parse_html", broken)
+    (tmp_path / "page.html").write_text("<html><body><p>Words.</p></body></html>")
+    (tmp_path / "note.txt").write_text("Heading line\n\nA paragraph of body text here.\n")
+    report = scan([tmp_path])
+    assert [a.path.name for a in report.articles] == ["note.txt"]
+    assert [(s.path.name, s.reason.split(":")[0]) for s in report.skipped] == [
+        ("page.html", "could not be parsed (ImportError")
+    ]

@@ -96,8 +96,9 @@ def parse_article_bytes(
             url = meta.get("url") or meta.get("link")
         else:
             parsed = parse_text(text)
-    except (RecursionError, ValueError, MemoryError) as problem:
-        return Skip(path, f"could not be parsed ({type(problem).__name__})")
+    except Exception as problem:  # noqa: BLE001 - a third-party parser failing on one file
+        # must never stop the rest of the library: the file is skipped with the reason.
+        return Skip(path, f"could not be parsed ({type(problem).__name__}: {problem})"[:200])
     if not any(s.paragraphs for s in parsed.sections):
         return Skip(path, "no article text found")
     key = relative_key(path, root)
