@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,42 @@ DEFAULT_TOPICS: tuple[Topic, ...] = (
 )
 
 
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+# A named key as Textual spells it ("down", "pageup", "f5", "question_mark").
+_KEY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def key_problem(keys: str) -> str | None:
+    """Why a [keys] value is not a comma-separated list of keys, or None when it is.
+
+    Only the spelling is checked here; whether Textual knows a named key shows when pressed.
+    """
+    for key in keys.split(","):
+        key = key.strip()
+        if not key:
+            return "an empty key (keys are separated by commas)"
+        *modifiers, name = key.split("+")
+        unknown = [m for m in modifiers if m not in _MODIFIERS]
+        if unknown:
+            return f"'{unknown[0]}' in '{key}' is not a modifier (ctrl, shift, alt, meta)"
+        if not (_KEY_NAME.match(name) or (len(name) == 1 and name.isprintable() and name != " ")):
+            return f"'{key}' is not a key (write one character, or a name like down or f5)"
+    return None
+
+
+def valid_keys(keys: dict[str, str], where: str) -> tuple[dict[str, str], list[str]]:
+    """The [keys] entries whose keys are well spelled, and one problem line per other entry."""
+    kept: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, value in keys.items():
+        problem = key_problem(value)
+        if problem is None:
+            kept[binding_id] = value
+        else:
+            problems.append(f"{where}: [keys] '{binding_id}' ignored: {problem}")
+    return kept, problems
+
+
 class ConfigError(Exception):
     """The config file cannot be used at all (unreadable, not TOML)."""
 
@@ -76,6 +113,8 @@ class Settings:
         if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
             problems.append(f"{where}: [keys] must map binding ids to key names in quotes")
             keys = {}
+        keys, key_problems = valid_keys(keys, where)
+        problems.extend(key_problems)
         theme = raw.get("theme")
         if theme is not None and not isinstance(theme, str):
             problems.append(f"{where}: 'theme' must be a theme name in quotes")

@@ -12,8 +12,8 @@ from briefreader.core.models import Topic
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 HEADER = """\
-# briefreader configuration, read from {path}
-# (or from the file BRIEFREADER_CONFIG names). Lines starting with # are comments.
+# briefreader configuration: {where}
+# (BRIEFREADER_CONFIG names another file). Lines starting with # are comments.
 
 # The folder opened when you run `briefreader` with no PATH.
 # library = "~/briefs/articles"
@@ -70,4 +70,6 @@ def topic_table(topic: Topic) -> str:
 def default_config_text(config_file: Path, topics: Sequence[Topic] = DEFAULT_TOPICS) -> str:
     """The whole commented config: settings as comments, the topics as live tables."""
     tables = "\n\n".join(topic_table(topic) for topic in topics)
-    return HEADER.format(path=config_file) + "\n" + tables + "\n"
+    # Say where the file is read from only when it is there; else where to save it.
+    where = f"read from {config_file}" if config_file.is_file() else f"save this as {config_file} to use it"
+    return HEADER.format(where=where) + "\n" + tables + "\n"

@@ -14,14 +14,26 @@ from briefreader.core.models import Article
 from briefreader.core.reader import read_article
 
 
+def distinct_passage(article: Article, number: int, skip: int = 0) -> tuple[int, int]:
+    """A paragraph and a start for the number-th bookmark: each one on different words.
+
+    The store refuses two bookmarks on the same words, so rounds over the paragraphs start
+    one visible character later each time; `skip` leaves the first starts (whole paragraphs).
+    """
+    paragraph = number % len(article.paragraphs)
+    text = article.paragraphs[paragraph].text
+    starts = [i for i, c in enumerate(text) if not c.isspace()]
+    return paragraph, starts[number // len(article.paragraphs) + skip]
+
+
 def main(argv: list[str]) -> int:
     article = read_article(Path(argv[0]))
     assert isinstance(article, Article)
     store = BookmarkStore(Path(argv[1]))
-    paragraphs = len(article.paragraphs)
     print("ready", flush=True)
     for number in range(int(argv[2])):
-        saved = store.add(article, number % paragraphs, note=f"note {number}")
+        paragraph, start = distinct_passage(article, number)
+        saved = store.add(article, paragraph, start, note=f"note {number}")
         print(f"saved {saved.id} {number}", flush=True)
         if number % 5 == 4:
             store.close()

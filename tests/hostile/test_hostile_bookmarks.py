@@ -42,9 +42,22 @@ def save_bookmarks(article_path: Path, notes: list[str]) -> list[str]:
     assert isinstance(article, Article)
     store = BookmarkStore(database())
     for number, note in enumerate(notes):
-        store.add(article, number % len(article.paragraphs), note=note)
+        paragraph, start = distinct_passage(article, number, skip=1)
+        store.add(article, paragraph, start, note=note)
     store.close()  # writes the backup copy, as quitting the app does
     return notes
+
+
+def distinct_passage(article: Article, number: int, skip: int = 0) -> tuple[int, int]:
+    """A paragraph and a start for the number-th bookmark: each one on different words.
+
+    The store refuses two bookmarks on the same words, so rounds over the paragraphs start
+    one visible character later each time; `skip` leaves the first starts (whole paragraphs).
+    """
+    paragraph = number % len(article.paragraphs)
+    text = article.paragraphs[paragraph].text
+    starts = [i for i, c in enumerate(text) if not c.isspace()]
+    return paragraph, starts[number // len(article.paragraphs) + skip]
 
 
 def saved_notes() -> list[str]:

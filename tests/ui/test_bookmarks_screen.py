@@ -61,12 +61,12 @@ async def test_B_lists_every_bookmark_grouped_by_article(
         )
 
 
-async def test_typing_filters_and_escape_clears(app_factory, small_library, tmp_path) -> None:
+async def test_slash_filters_and_escape_clears(app_factory, small_library, tmp_path) -> None:
     app = app_factory()
     async with app.run_test(size=(120, 50)) as pilot:
         add_bookmarks(app, small_library, tmp_path)
         screen = await open_list(pilot)
-        await pilot.press("s", "t", "e", "a", "d", "y")
+        await pilot.press("slash", "s", "t", "e", "a", "d", "y")
         assert screen.query_one(Input).value == "steady"
         assert [i.note for i in screen.shown] == ["markets steady"]
         await pilot.press("escape")
@@ -80,7 +80,7 @@ async def test_enter_opens_the_article_at_the_passage(app_factory, small_library
     async with app.run_test(size=(120, 50)) as pilot:
         add_bookmarks(app, small_library, tmp_path)
         screen = await open_list(pilot)
-        await pilot.press(*"kherson", "enter", "enter")
+        await pilot.press("slash", *"kherson", "enter", "enter")
         await settle(pilot)
         assert not isinstance(app.screen, BookmarksScreen)
         reader = app.screen.query_one(ReaderView)

@@ -12,22 +12,45 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from briefreader.core.bookmarks import BookmarkStore
+from briefreader.core.bookmarks import AlreadyBookmarked, Bookmark, BookmarkStore
 from briefreader.core.models import Article
+
+
+def add_random_passage(
+    store: BookmarkStore, article: Article, rng: random.Random, note: str = ""
+) -> Bookmark | None:
+    """Bookmark a random stretch of a random paragraph; None when it is bookmarked already."""
+    paragraph = rng.randrange(len(article.paragraphs))
+    length = len(article.paragraphs[paragraph].text)
+    start, end = rng.randrange(length // 2), rng.randint(length // 2 + 1, length)
+    try:
+        return store.add(article, paragraph, start, end, note=note)
+    except AlreadyBookmarked:  # the store refuses a second bookmark on the same words
+        return None
 
 # A briefreader process adding, editing and removing bookmarks; it prints each change once
 # committed, which is the moment the user is told "saved".
 WRITER = r"""
 import random, sys
 from pathlib import Path
-from briefreader.core.bookmarks import BookmarkStore
+from briefreader.core.bookmarks import AlreadyBookmarked, BookmarkStore
 from briefreader.core.reader import read_article
 
 db_path, article_path, seed, name, operations = sys.argv[1:6]
 rng = random.Random(int(seed))
 store = BookmarkStore(Path(db_path))
 article = read_article(Path(article_path))
-count = len(article.paragraphs)
+
+
+def add_random_passage(store, article, rng, note):
+    paragraph = rng.randrange(len(article.paragraphs))
+    length = len(article.paragraphs[paragraph].text)
+    start, end = rng.randrange(length // 2), rng.randint(length // 2 + 1, length)
+    try:
+        return store.add(article, paragraph, start, end, note=note)
+    except AlreadyBookmarked:
+        return None
+
 mine = []
 print("ready", flush=True)
 sys.stdin.readline()  # wait for "go": writers start together, and idle ones use no CPU
@@ -42,9 +65,10 @@ for step in range(int(operations)):
         store.remove(bookmark_id)
         print(f"removed {bookmark_id}", flush=True)
     else:
-        bookmark = store.add(article, rng.randrange(count), note=f"{name} note {step}")
-        mine.append(bookmark.id)
-        print(f"saved {bookmark.id}", flush=True)
+        bookmark = add_random_passage(store, article, rng, note=f"{name} note {step}")
+        if bookmark is not None:
+            mine.append(bookmark.id)
+            print(f"saved {bookmark.id}", flush=True)
 store.close()
 print("done", flush=True)
 """
@@ -124,9 +148,10 @@ def write_forever(db_path: Path, article: Article, seed: int, out: int) -> None:
             store.update(bookmark_id, note=f"solo edit {step}")
             os.write(out, f"edited {bookmark_id} solo edit {step}\n".encode())
         else:
-            bookmark = store.add(article, rng.randrange(len(article.paragraphs)))
-            mine.append(bookmark.id)
-            os.write(out, f"saved {bookmark.id}\n".encode())
+            bookmark = add_random_passage(store, article, rng)
+            if bookmark is not None:
+                mine.append(bookmark.id)
+                os.write(out, f"saved {bookmark.id}\n".encode())
 
 
 def check_after_kill(db_path: Path, saved: dict[int, str | None], where: str) -> None:

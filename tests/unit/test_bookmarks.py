@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.core.bookmarks import BookmarkError, BookmarkStore
+from briefreader.core.bookmarks import AlreadyBookmarked, BookmarkError, BookmarkStore
 from briefreader.core.library import Library
 from briefreader.core.models import Article
 from briefreader.core.reader import read_article
@@ -53,6 +53,31 @@ def test_a_bookmark_is_kept_with_its_note_and_tags_after_closing(
     assert kept.quote == article_at(fism).paragraphs[1].text
     assert kept.title == "Fism iran crimea drones"
     assert kept.source == "FISM News"
+
+
+def test_the_same_passage_cannot_be_bookmarked_twice(store: BookmarkStore, fism: Path) -> None:
+    article = article_at(fism)
+    first = store.add(article, 1, note="mine")
+    with pytest.raises(AlreadyBookmarked) as refused:
+        store.add(article, 1, note="again")
+    assert refused.value.existing == first
+    assert str(refused.value) == "¶ 2 of Fism iran crimea drones is already bookmarked (bookmark 1)"
+    # Other words of the same paragraph, or the same words opened from another store, differ.
+    part = store.add(article, 1, 0, 30)
+    with pytest.raises(AlreadyBookmarked):
+        store.add(article, 1, 0, 30)
+    other = BookmarkStore(store.db_path)
+    with pytest.raises(AlreadyBookmarked):
+        other.add(article, 1)
+    other.close()
+    assert [b.id for b in store.all()] == [first.id, part.id]
+    # Once removed, the passage can be bookmarked again, and then undoing the removal
+    # would make a second one: refused too.
+    removed = store.remove(first.id)
+    again = store.add(article, 1)
+    with pytest.raises(AlreadyBookmarked):
+        store.insert(removed)
+    assert {b.id for b in store.all()} == {again.id, part.id}
 
 
 def test_the_library_keeps_bookmarks_in_its_data_dir(seeds_dir: Path, tmp_path: Path) -> None:
@@ -133,14 +158,14 @@ def test_threads_each_get_a_connection_and_every_write_lands(
     article = article_at(fism)
     errors: list[BaseException] = []
 
-    def add_some() -> None:
+    def add_some(offset: int) -> None:
         try:
-            for paragraph in range(5):
-                store.add(article, paragraph)
+            for paragraph in range(5):  # each thread its own words: no duplicate passages
+                store.add(article, paragraph, offset, offset + 10)
         except BaseException as error:  # noqa: BLE001 - reported by the assertion below
             errors.append(error)
 
-    threads = [threading.Thread(target=add_some) for _ in range(4)]
+    threads = [threading.Thread(target=add_some, args=(n,)) for n in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -221,8 +246,9 @@ def test_short_lived_threads_do_not_pile_up_open_files(store: BookmarkStore, fis
         return len(os.listdir("/proc/self/fd"))
 
     before = open_files()
-    for paragraph in range(40):  # as a worker thread per bookmark does in the app
-        thread = threading.Thread(target=store.add, args=(article, paragraph % 10))
+    for number in range(40):  # as a worker thread per bookmark does in the app
+        start = number // 10  # a passage not bookmarked yet each time
+        thread = threading.Thread(target=store.add, args=(article, number % 10, start, start + 5))
         thread.start()
         thread.join()
     assert len(store.all()) == 41

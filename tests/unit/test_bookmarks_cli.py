@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from briefreader.cli import main
+from briefreader.core.bookmarks import BookmarkStore
+from briefreader.core.models import Article
+from briefreader.core.reader import read_article
+from briefreader.paths import Paths
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -81,9 +85,84 @@ def test_json_export_imports_back_without_duplicates(
     exported = tmp_path / "bookmarks.json"
     run(capsys, "export", "--format", "json", "-o", str(exported))
     code, out, _ = run(capsys, "import", str(exported))
-    assert (code, out) == (0, "imported 0 new bookmarks, updated 0, 1 already present\n")
+    assert (code, out) == (
+        0,
+        "imported 0 new bookmarks, updated 0, 1 already present, 0 skipped\n",
+    )
     code, out, _ = run(capsys, "list", "--json")
     assert len(json.loads(out)) == 1
+
+
+def test_a_passage_bookmarked_in_the_reader_is_not_bookmarked_twice(
+    capsys: pytest.CaptureFixture[str], fism: str
+) -> None:
+    article = read_article(Path(fism))
+    assert isinstance(article, Article)
+    store = BookmarkStore(Paths.from_environment().bookmarks_db)
+    store.add(article, 1)  # what `m` on ¶ 2 in the reader saves
+    store.close()
+    code, out, err = run(capsys, "add", fism, "--paragraph", "1", "--note", "again")
+    assert (code, out) == (1, "")
+    assert err == "briefreader: ¶ 2 of Fism iran crimea drones is already bookmarked (bookmark 1)\n"
+    code, out, err = run(capsys, "add", fism, "--quote", "it's the Russians who are doing the piloting")
+    assert code == 0 and out.startswith("saved bookmark 2:")
+    code, out, err = run(capsys, "add", fism, "--quote", "it’s the Russians who are doing the piloting")
+    assert code == 1 and "already bookmarked (bookmark 2)" in err
+    code, out, _ = run(capsys, "list", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_the_list_counts_paragraphs_from_1_like_the_reader(
+    capsys: pytest.CaptureFixture[str], fism: str
+) -> None:
+    run(capsys, "add", fism, "--paragraph", "0")
+    run(capsys, "add", fism, "--paragraph", "4")
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    rows = [[c.strip() for c in line.strip("│").split("│")] for line in out.splitlines()
+            if line.startswith("│")]  # fmt: skip
+    assert [row[3] for row in rows] == ["1", "5"]
+    code, out, _ = run(capsys, "list", "--json")
+    assert [b["paragraph"] for b in json.loads(out)] == [0, 4]
+
+
+def test_importing_a_file_that_is_not_an_export_is_one_error_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name, content in (("numbers.json", "[1, 2]"), ("other.json", '{"a": 1}'),
+                          ("strings.json", '["x", {"y": 1}]')):  # fmt: skip
+        path = tmp_path / name
+        path.write_text(content)
+        code, out, err = run(capsys, "import", str(path))
+        assert (code, out) == (1, "")
+        assert err == f"briefreader: cannot import {path}: not a briefreader bookmarks export\n"
+    code, out, _ = run(capsys, "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_importing_an_export_counts_what_was_imported_and_skipped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.json"
+    record = {"path": "/gone/a.txt", "quote": "Some words", "paragraph": 0, "uid": "u1"}
+    path.write_text(json.dumps([record, 7]))
+    code, out, err = run(capsys, "import", str(path))
+    assert (code, out) == (0, "imported 1 new bookmark, updated 0, 0 already present, 1 skipped\n")
+    assert err == "briefreader: bookmark 2 skipped: not an object\n"
+
+
+def test_export_by_topic_is_for_markdown_only(
+    capsys: pytest.CaptureFixture[str], fism: str
+) -> None:
+    run(capsys, "add", fism, "--paragraph", "1")
+    with pytest.raises(SystemExit) as usage:
+        main(["bookmarks", "export", "--format", "json", "--by", "article"])
+    out, err = capsys.readouterr()
+    assert (usage.value.code, out) == (2, "")
+    assert err.splitlines()[-1].endswith("--by groups the Markdown brief; it does not apply to "
+                                         "--format json")  # fmt: skip
+    code, out, _ = run(capsys, "export", "--format", "json")
+    assert code == 0 and json.loads(out)["format"] == "briefreader-bookmarks"
 
 
 def test_remove_by_id(capsys: pytest.CaptureFixture[str], fism: str) -> None:

@@ -54,10 +54,13 @@ def test_table_shows_speakers_and_quotes(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "Becca Wasser" in out and "tip of the iceberg" in out
 
 
-def test_a_speaker_nobody_quotes_says_so() -> None:
-    code, out, _ = run("quotes", "--speaker", "Nobody Atall", ARTICLES)
-    assert code == 0
-    assert "No quotes found" in out
+def test_a_speaker_nobody_quotes_says_so_in_one_line_and_exit_0() -> None:
+    code, out, err = run("quotes", "--speaker", "Nobody Atall", ARTICLES)
+    assert (code, out) == (0, "")
+    assert err == "no quotes by 'Nobody Atall' in 2 articles\n"
+    code, out, err = run("quotes", "--json", "--speaker", "Nobody Atall", ARTICLES)
+    assert (code, json.loads(out)) == (0, [])
+    assert err.count("\n") == 1 and "no quotes by" in err
 
 
 def test_missing_path_is_one_line_and_exit_1(tmp_path: Path) -> None:

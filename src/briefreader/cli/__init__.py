@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from briefreader import __version__
 from briefreader.cli.common import UserError
@@ -52,6 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.run(args))
         if any(a in _TOP_LEVEL_FLAGS for a in args_list):
             build_parser().parse_args(args_list)  # prints and exits, or reports a usage error
+        if first is not None and first == args_list[0]:
+            mistyped = _mistyped_command(first)
+            if mistyped is not None:
+                hint = f"unknown command '{first}' (did you mean '{mistyped}'?)"
+                print(f"briefreader: {hint}", file=sys.stderr)
+                return 2
         from briefreader.cli import tui_cmd
 
         return tui_cmd.run_from_argv(args_list)
@@ -63,3 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _mistyped_command(word: str) -> str | None:
+    """The subcommand a word that names no file seems to misspell, if any."""
+    # A word with a dot or a slash is meant as a file name: its error says it is missing.
+    if "." in word or "/" in word or Path(word).exists() or Path(word).is_symlink():
+        return None
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.75)
+    return close[0] if close else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -15,7 +14,7 @@ from briefreader.cli.common import (
     open_configured_library,
     print_json,
     read_articles,
-    require_articles,
+    table_console,
 )
 from briefreader.core.models import Article
 
@@ -58,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([article_json(a) for a in library.analysed_articles()])
     else:
-        table = Table("Title", "Author", "Source", "Date", "Sections", "Paragraphs", "Path")
+        table = Table("Title", "Author", "Source", "Date", "Sections", "Paragraphs")
+        table.add_column("Path", overflow="fold")  # a path is copied: never cut it short
         for article in report.articles:
             table.add_row(
                 Text(article.display_title),
@@ -69,6 +69,5 @@ def run(args: argparse.Namespace) -> int:
                 str(len(article.paragraphs)),
                 Text(display_path(article.path)),
             )
-        Console().print(table)
-    require_articles(report)
+        table_console().print(table)
     return 0

@@ -9,11 +9,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from briefreader.cli.common import UserError, display_path, load_settings, print_json
+from briefreader.cli.common import (
+    UserError,
+    display_path,
+    load_settings,
+    print_json,
+    table_console,
+)
 from briefreader.config import Settings
 from briefreader.core.analysis import analyse
 from briefreader.core.anchoring import find_text
@@ -29,8 +34,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "bookmarks",
         help="bookmarks on passages: add, list, export a brief, import, remove",
-        description="Bookmarks on passages, with notes and tags. Paragraph numbers count from 0, "
-        "as in 'briefreader articles --json'.",
+        description="Bookmarks on passages, with notes and tags. --paragraph counts from 0, as "
+        "the JSON does ('briefreader articles --json'); tables, the reader and the brief count "
+        "from 1.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -38,7 +44,13 @@ def register(subparsers: Any) -> None:
     add.add_argument("path", type=Path, metavar="PATH", help="the article file")
     target = add.add_mutually_exclusive_group(required=True)
     target.add_argument("--quote", metavar="TEXT", help="the passage's words, as in the article")
-    target.add_argument("--paragraph", type=int, metavar="N", help="a whole paragraph (0 = first)")
+    target.add_argument(
+        "--paragraph",
+        type=int,
+        metavar="N",
+        help="a whole paragraph, counted from 0 as in the JSON (0 = first; "
+        "the reader's ¶ 1); 'briefreader articles --json' lists them",
+    )
     add.add_argument("--note", default="", metavar="TEXT", help="your note (Markdown)")
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
     add.set_defaults(run=run_add)
@@ -52,10 +64,13 @@ def register(subparsers: Any) -> None:
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     export.add_argument(
-        "--by", choices=("article", "topic"), default="article", help="group the brief by"
+        "--by",
+        choices=("article", "topic"),
+        help="group the Markdown brief by article (the default) or topic; "
+        "not with --format json",
     )
     _add_database_option(export)
-    export.set_defaults(run=run_export)
+    export.set_defaults(run=run_export, usage_error=export.error)
 
     load = actions.add_parser("import", help="add bookmarks from a JSON export (no duplicates)")
     load.add_argument("file", type=Path, metavar="FILE")
@@ -140,6 +155,7 @@ def run_list(args: argparse.Namespace) -> int:
         if not placed:
             print("no bookmarks yet", file=sys.stderr)
             return 0
+        # ¶ counts from 1, as in the reader and the brief (the JSON keeps 0).
         table = Table("ID", "Status", "Article", "¶", "Passage", "Note", "Tags")
         for item in placed:
             bookmark = item.bookmark
@@ -147,20 +163,27 @@ def run_list(args: argparse.Namespace) -> int:
                 str(bookmark.id),
                 item.status,
                 Text(sanitize_line(bookmark.title)),
-                str(item.paragraph),
+                str(item.paragraph + 1),
                 Text(_short(item.quote, 60)),
                 Text(_short(bookmark.note, 40)),
                 Text(sanitize_line(", ".join(bookmark.tags))),
             )
-        Console().print(table)
+        table_console().print(table)
         return 0
 
     return _with_store(args, show)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "json" and args.by is not None:
+        # The JSON holds every bookmark for import: it has no grouping to choose.
+        args.usage_error("--by groups the Markdown brief; it does not apply to --format json")
+
     def export(store: BookmarkStore) -> int:
-        text = store.export_json() if args.format == "json" else store.export_markdown(by=args.by)
+        if args.format == "json":
+            text = store.export_json()
+        else:
+            text = store.export_markdown(by=args.by or "article")
         if args.output is None:
             sys.stdout.write(text)
             return 0
@@ -192,12 +215,13 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(f"cannot read {display_path(args.file)}: {reason}") from None
 
     def load(store: BookmarkStore) -> int:
-        report = store.import_json(text)
+        report = store.import_json(text, source=display_path(args.file))
         for problem in report.problems:
             print(f"briefreader: {problem}", file=sys.stderr)
+        skipped = len(report.problems)
         print(
             f"imported {report.added} new bookmark{'s' if report.added != 1 else ''}, "
-            f"updated {report.updated}, {report.unchanged} already present"
+            f"updated {report.updated}, {report.unchanged} already present, {skipped} skipped"
         )
         return 0
 

@@ -7,13 +7,16 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from rich.console import Console
 
 from briefreader.config import ConfigError, Settings
 from briefreader.core.library import Library
 from briefreader.core.models import ScanReport, Skip
+from briefreader.core.reader import FORMATS
 from briefreader.core.scan import LibraryPathError
 from briefreader.paths import Paths, bundled_articles_dir
 
@@ -90,16 +93,33 @@ def open_configured_library(paths: list[Path]) -> Library:
 
 
 def read_articles(library: Library) -> ScanReport:
-    """Read every article of the library; each file that could not be read is named on stderr."""
+    """Every article of the library; each file that could not be read is named on stderr.
+
+    A UserError when there is not one article, before anything is printed on stdout.
+    """
     report = library.read_all()
     print_skips(report.skipped)
+    require_articles(report, library.paths)
     return report
 
 
-def require_articles(report: ScanReport) -> None:
-    """A UserError when not one article could be read (the reasons are already on stderr)."""
-    if not report.articles:
+def require_articles(report: ScanReport, paths: Sequence[Path]) -> None:
+    """A UserError when not one article could be read, saying why in one line."""
+    if report.articles:
+        return
+    if report.skipped:
         raise UserError("no article could be read (see the reasons above)")
+    where = ", ".join(display_path(p) for p in paths)
+    kinds = ", ".join(FORMATS)
+    raise UserError(f"no article files in {where} ({kinds})")
+
+
+def table_console() -> Console:
+    """The console tables are printed on: cut to the terminal, never cut when piped."""
+    if stdout_is_terminal():
+        return Console()
+    # A file or a pipe has no width: keep every cell whole for grep and less -S.
+    return Console(width=_PIPED_WIDTH)
 
 
 def print_skips(skips: tuple[Skip, ...] | list[Skip]) -> None:
@@ -119,6 +139,7 @@ def display_path(path: Path) -> str:
     return sanitize_file_name(shown)
 
 
+_PIPED_WIDTH = 10_000
 _C1_CONTROL = re.compile("[\x7f-\x9f]")
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -15,9 +15,10 @@ from briefreader.cli.common import (
     open_configured_library,
     print_json,
     read_articles,
-    require_articles,
+    table_console,
 )
 from briefreader.core.quote_library import speaker_matches
+from briefreader.core.sanitize import sanitize_line
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +32,6 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     library = open_configured_library(args.paths)
     report = read_articles(library)
-    require_articles(report)
     rows = []
     for article in report.articles:
         for quote in library.analyse(article).quotes:
@@ -53,18 +53,24 @@ def run(args: argparse.Namespace) -> int:
                 for article, quote in rows
             ]
         )
-        return 0
-    table = Table("Speaker", "Quote", "Article", "¶")
-    for article, quote in rows:
-        table.add_row(
-            Text(quote.speaker or "(unknown)", style="bold"),
-            Text(quote.text),
-            Text(article.display_title),
-            str(quote.paragraph),
-        )
-    console = Console()
-    if rows:
-        console.print(table)
-    else:
-        console.print(Text("No quotes found."))
+    elif rows:
+        table = Table("Speaker", "Quote", "Article", "¶")
+        for article, quote in rows:
+            table.add_row(
+                Text(quote.speaker or "(unknown)", style="bold"),
+                Text(quote.text),
+                Text(article.display_title),
+                str(quote.paragraph + 1),  # counted from 1, as in the reader and the brief
+            )
+        table_console().print(table)
+    if not rows:
+        print(_nothing_found(args.speaker, len(report.articles)), file=sys.stderr)
     return 0
+
+
+def _nothing_found(speaker: str | None, articles: int) -> str:
+    """The one line that says no quote matched (finding nothing is not an error)."""
+    where = f"{articles} article{'s' if articles != 1 else ''}"
+    if speaker:
+        return f"no quotes by '{sanitize_line(speaker)}' in {where}"
+    return f"no quotes in {where}"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from rich.console import Console
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -17,7 +17,7 @@ from briefreader.cli.common import (
     open_configured_library,
     print_json,
     read_articles,
-    require_articles,
+    table_console,
 )
 from briefreader.core.library import Library
 from briefreader.core.models import Article, Topic, TopicHit
@@ -79,9 +79,13 @@ def run(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json([hit_json(article, hit, tagged) for article, hit, tagged in rows])
-    else:
+    elif rows:
         print_table(rows, topics)
-    require_articles(report)
+    if not rows:  # finding nothing is an answer, not an error
+        count = len(report.articles)
+        where = f"{count} article{'s' if count != 1 else ''}"
+        what = f"topic '{args.topic}' is not" if args.topic else "no topic is"
+        print(f"{what} named in {where}", file=sys.stderr)
     return 0
 
 
@@ -89,10 +93,7 @@ def print_table(
     rows: list[tuple[Article, TopicHit, tuple[str, ...]]], topics: dict[str, Topic]
 ) -> None:
     """A table for people: one row per hit, then how often each topic was named."""
-    console = Console()
-    if not rows:
-        console.print("No topic is named in these articles.")
-        return
+    console = table_console()
     by_article: dict[str, list[tuple[TopicHit, tuple[str, ...]]]] = {}
     titles: dict[str, Article] = {}
     for article, hit, tagged in rows:
@@ -114,7 +115,8 @@ def print_table(
                 shown_section = hit.section
             table.add_row(
                 section,
-                "heading" if hit.paragraph == -1 else str(hit.paragraph),
+                # counted from 1, as in the reader and the brief (JSON keeps 0)
+                "heading" if hit.paragraph == -1 else str(hit.paragraph + 1),
                 Text(topic.label, style),
                 Text(hit.match, style),
             )

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import difflib
+import importlib
+import inspect
+import pkgutil
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from textual.binding import Binding
+
+import briefreader.ui
 from briefreader.cli.common import add_paths_argument, load_settings, open_library
 from briefreader.config import Settings
 from briefreader.ui.app import BriefReaderApp
@@ -24,8 +32,39 @@ def make_app(paths: Sequence[Path] = (), settings: Settings | None = None) -> Br
     return BriefReaderApp(library=library, settings=settings)
 
 
+def binding_ids() -> set[str]:
+    """Every binding id of the app's screens and widgets: what [keys] may remap."""
+    ids: set[str] = set()
+    for module_info in pkgutil.walk_packages(briefreader.ui.__path__, "briefreader.ui."):
+        module = importlib.import_module(module_info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            for binding in getattr(cls, "BINDINGS", ()):
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+    return ids
+
+
+def unknown_binding_problems(
+    keys: Mapping[str, str], config_file: Path, known: Iterable[str]
+) -> list[str]:
+    """One line per [keys] entry naming no binding of the app, with the closest id if any."""
+    known = sorted(known)
+    problems = []
+    for binding_id in keys:
+        if binding_id in known:
+            continue
+        close = difflib.get_close_matches(binding_id, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else " (the README lists the ids)"
+        problems.append(f"{config_file}: [keys] '{binding_id}' ignored: no such binding id{hint}")
+    return problems
+
+
 def run_from_argv(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     settings = load_settings()  # each problem in the config file is printed before the app starts
+    for problem in unknown_binding_problems(
+        settings.keys, settings.paths.config_file, binding_ids()
+    ):
+        print(f"briefreader: {problem}", file=sys.stderr)
     make_app(args.paths, settings).run()
     return 0

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefreader.core.anchoring import ORPHAN, Anchor, Placement, locate
+from briefreader.core.bookmark_db import BookmarkError
 from briefreader.core.models import Article
+from briefreader.core.sanitize import sanitize_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +79,13 @@ def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
         return PlacedBookmark(bookmark, ORPHAN, None)
     placement = locate(bookmark.anchor, [p.text for p in article.paragraphs])
     return PlacedBookmark(bookmark, placement, article)
+
+
+class AlreadyBookmarked(BookmarkError):
+    """The passage is bookmarked already: same file, same paragraph, same words."""
+
+    def __init__(self, existing: Bookmark) -> None:
+        paragraph = existing.anchor.paragraph + 1  # as the reader and the brief count
+        title = sanitize_line(existing.title)
+        super().__init__(f"¶ {paragraph} of {title} is already bookmarked (bookmark {existing.id})")
+        self.existing = existing

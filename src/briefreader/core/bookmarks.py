@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 from briefreader.core import bookmark_db as db
 from briefreader.core.anchoring import Anchor, anchor_for
 from briefreader.core.bookmark_db import BookmarkError
-from briefreader.core.bookmark_models import Bookmark, ImportReport, PlacedBookmark, place
+from briefreader.core.bookmark_models import (
+    AlreadyBookmarked,
+    Bookmark,
+    ImportReport,
+    PlacedBookmark,
+    place,
+)
 from briefreader.core.brief_export import bookmarks_from_json, json_export, markdown_brief
 from briefreader.core.models import Article, Topic
 from briefreader.core.reader import read_article
@@ -24,7 +30,8 @@ if TYPE_CHECKING:
     from briefreader.core.analysis import Analysis
 
 __all__ = [
-    "Bookmark", "BookmarkError", "BookmarkStore", "ImportReport", "PlacedBookmark", "place",
+    "AlreadyBookmarked", "Bookmark", "BookmarkError", "BookmarkStore", "ImportReport",
+    "PlacedBookmark", "place",
 ]  # fmt: skip
 
 
@@ -205,7 +212,10 @@ class BookmarkStore:
         note: str = "",
         tags: Iterable[str] = (),
     ) -> Bookmark:
-        """Bookmark a passage (the whole paragraph when no offsets are given)."""
+        """Bookmark a passage (the whole paragraph when no offsets are given).
+
+        AlreadyBookmarked when a bookmark holds the same words at the same place.
+        """
         try:
             anchor = anchor_for([p.text for p in article.paragraphs], paragraph, start, end)
         except ValueError as error:
@@ -218,7 +228,10 @@ class BookmarkStore:
         return self.insert(bookmark)
 
     def insert(self, bookmark: Bookmark) -> Bookmark:
-        """Save a bookmark as given (a new one, an imported one, or one brought back by undo)."""
+        """Save a bookmark as given (a new one, or one brought back by undo).
+
+        AlreadyBookmarked when one holds the same words at the same place.
+        """
         doing = "cannot save the bookmark"
         keep_id = bookmark.id or None
 
@@ -228,6 +241,11 @@ class BookmarkStore:
                 and connection.execute("SELECT 1 FROM bookmarks WHERE id = ?", [keep_id]).fetchone()
             ):
                 raise BookmarkError(f"{doing}: bookmark {keep_id} already exists")
+            # Checked in the same transaction as the insert: two writers (the reader and the
+            # command line) cannot both add the same passage.
+            same = _same_passage(connection, bookmark)
+            if same is not None:
+                raise AlreadyBookmarked(same)
             cursor = connection.execute(_INSERT, [keep_id, *_to_row(bookmark)])
             return int(cursor.lastrowid or 0)
 
@@ -300,12 +318,15 @@ class BookmarkStore:
         """Every bookmark with its anchor, in a form `import_json` reads back."""
         return json_export(self.placed())
 
-    def import_json(self, text: str) -> ImportReport:
-        """Add exported bookmarks; ones already here (same uid) are updated only if newer."""
+    def import_json(self, text: str, source: str = "the bookmarks") -> ImportReport:
+        """Add exported bookmarks; ones already here (same uid) are updated only if newer.
+
+        `source` names the file in the error when the text is not an export.
+        """
         try:
             incoming, problems = bookmarks_from_json(text)
         except ValueError as error:
-            raise BookmarkError(f"cannot import the bookmarks: {error}") from None
+            raise BookmarkError(f"cannot import {source}: {error}") from None
         counts = {"added": 0, "updated": 0, "unchanged": 0}
 
         def operation(connection: sqlite3.Connection) -> None:
@@ -313,7 +334,9 @@ class BookmarkStore:
                 row = connection.execute(
                     "SELECT id, updated FROM bookmarks WHERE uid = ?", [bookmark.uid]
                 ).fetchone()
-                if row is None:
+                if row is None and _same_passage(connection, bookmark) is not None:
+                    counts["unchanged"] += 1  # another bookmark already holds these words
+                elif row is None:
                     connection.execute(_INSERT, [None, *_to_row(bookmark)])
                     counts["added"] += 1
                 elif bookmark.updated > row[1]:
@@ -328,6 +351,15 @@ class BookmarkStore:
         if incoming:
             self._write("cannot import the bookmarks", operation)
         return ImportReport(**counts, problems=tuple(problems))
+
+
+def _same_passage(connection: sqlite3.Connection, bookmark: Bookmark) -> Bookmark | None:
+    """The saved bookmark on the same words of the same paragraph of the same file, if any."""
+    row = connection.execute(
+        f"{_SELECT} WHERE path = ? AND paragraph = ? AND exact = ? ORDER BY id LIMIT 1",
+        [_path_key(bookmark.path), bookmark.anchor.paragraph, bookmark.anchor.exact],
+    ).fetchone()
+    return None if row is None else _from_row(row)
 
 
 def _path_key(path: Path) -> bytes:

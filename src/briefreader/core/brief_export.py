@@ -253,6 +253,9 @@ def bookmarks_from_json(text: str) -> tuple[list[Bookmark], list[str]]:
         records = data
     if not isinstance(records, list):
         raise ValueError("no list of bookmarks in it")
+    if records and not any(_looks_like_bookmark(record) for record in records):
+        # A list with not one bookmark in it is some other file, not an export to skip through.
+        raise ValueError("not a briefreader bookmarks export")
     bookmarks: list[Bookmark] = []
     problems: list[str] = []
     for number, record in enumerate(records, 1):
@@ -261,6 +264,11 @@ def bookmarks_from_json(text: str) -> tuple[list[Bookmark], list[str]]:
         except (KeyError, TypeError, ValueError, binascii.Error) as error:
             problems.append(f"bookmark {number} skipped: {_problem(error)}")
     return bookmarks, problems
+
+
+def _looks_like_bookmark(record: Any) -> bool:
+    """An object with a passage: what an export and `bookmarks list --json` hold."""
+    return isinstance(record, dict) and ("anchor" in record or "quote" in record)
 
 
 def _bookmark_from_record(record: Any) -> Bookmark:

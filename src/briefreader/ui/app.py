@@ -8,7 +8,12 @@ from textual.screen import Screen
 
 from briefreader.config import Settings
 from briefreader.core.library import Library
-from briefreader.ui.commands import ActionCommands, ArticleCommands, ThemeCommands
+from briefreader.ui.commands import (
+    ActionCommands,
+    ArticleCommands,
+    SidebarCommands,
+    ThemeCommands,
+)
 from briefreader.ui.screens.main import MainScreen
 
 
@@ -17,7 +22,8 @@ class BriefReaderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "briefreader"
-    COMMANDS = App.COMMANDS | {ArticleCommands, ActionCommands, ThemeCommands}
+    NOTIFICATION_TIMEOUT = 3  # short: a toast hides what is under it
+    COMMANDS = App.COMMANDS | {ArticleCommands, ActionCommands, SidebarCommands, ThemeCommands}
     BINDINGS: list[BindingType] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "toggle_help", "Help", id="app.help"),

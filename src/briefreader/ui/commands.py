@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
@@ -25,14 +26,8 @@ def highlight_plain(matcher: Matcher, text: str) -> Content:
 class ArticleCommands(Provider):
     """Jump to an article by its title."""
 
-    def _main(self) -> MainScreen | None:
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
-
     async def search(self, query: str) -> Hits:
-        main = self._main()
+        main = main_screen(self)
         if main is None:
             return
         matcher = self.matcher(query)
@@ -47,6 +42,48 @@ class ArticleCommands(Provider):
                     # Content, not str: a str help is parsed as markup, and sources are untrusted.
                     help=Content(summary.source) if summary.source else None,  # type: ignore[arg-type]
                 )
+
+
+def main_screen(provider: Provider) -> MainScreen | None:
+    """The main screen, wherever it is in the stack (the palette sits above it)."""
+    for screen in reversed(provider.app.screen_stack):
+        if isinstance(screen, MainScreen):
+            return screen
+    return None
+
+
+SIDEBAR_COMMANDS = (
+    ("Quotes tab: who said what in this article", "tab-quotes"),
+    ("Topics tab: enter lists a topic's passages", "tab-topics"),
+    ("Bookmarks tab: edit, delete the open article's bookmarks", "tab-bookmarks"),
+)
+
+
+class SidebarCommands(Provider):
+    """The sidebar's tabs and the views they open, whatever has the focus."""
+
+    def _commands(self, main: MainScreen) -> list[tuple[str, Callable[[], None]]]:
+        commands: list[tuple[str, Callable[[], None]]] = [
+            (label, partial(main.show_sidebar_tab, tab)) for label, tab in SIDEBAR_COMMANDS
+        ]
+        commands.append(("All quotes in the library, by speaker", main.show_library_quotes))
+        return commands
+
+    async def discover(self) -> Hits:
+        main = main_screen(self)
+        if main is not None:
+            for label, run in self._commands(main):
+                yield DiscoveryHit(Content(label), run)
+
+    async def search(self, query: str) -> Hits:
+        main = main_screen(self)
+        if main is None:
+            return
+        matcher = self.matcher(query)
+        for label, run in self._commands(main):
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, highlight_plain(matcher, label), run, text=label)
 
 
 class NamedAction(NamedTuple):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -22,16 +22,16 @@ from briefreader.ui.widgets.bookmarks_panel import BookmarkItem, bookmark_prompt
 
 
 class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
-    """All bookmarks by article. Enter opens the passage; typing filters the list."""
+    """All bookmarks by article. Enter opens the passage; / filters the list."""
 
-    HELP = "Every bookmark, grouped by article. Type to filter; enter opens the passage."
+    HELP = "Every bookmark, grouped by article. / filters; enter opens the passage."
     BINDINGS: list[BindingType] = [
         Binding("escape", "back", "Back", id="bookmarks.back"),
         Binding("e", "edit_note", "Edit note", id="bookmarks.edit"),
         Binding("x", "delete", "Delete", id="bookmarks.delete"),
         Binding("u", "undo_delete", "Undo delete", id="bookmarks.undo"),
         Binding("E", "export_brief", "Export brief", id="bookmarks.export"),
-        Binding("slash", "filter", "Filter", id="bookmarks.filter", show=False),
+        Binding("slash", "filter", "Filter", id="bookmarks.filter"),
     ]
     DEFAULT_CSS = """
     BookmarksScreen {
@@ -67,7 +67,7 @@ class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
 
     def compose(self) -> ComposeResult:
         yield Label("Bookmarks", id="bookmarks-title", markup=False)
-        yield Input(placeholder="Type to filter: words in the passage, note, tags, title or status",
+        yield Input(placeholder="/ filters: words in the passage, note, tags, title or status",
                     id="bookmarks-filter", select_on_focus=False)  # fmt: skip
         yield Label("Loading bookmarks…", id="bookmarks-status", markup=False)
         yield OptionList(id="bookmarks-all", markup=False)
@@ -119,6 +119,11 @@ class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
                 else first_row
             )  # fmt: skip
         self.query_one("#bookmarks-status", Label).update(self._status())
+        self.refresh_bindings()  # e and x apply once there is a bookmark to act on
+
+    @on(OptionList.OptionHighlighted, "#bookmarks-all")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
 
     def _status(self) -> str:
         total = len(self.items or [])
@@ -139,18 +144,6 @@ class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
     @on(Input.Submitted, "#bookmarks-filter")
     def _filter_done(self) -> None:
         self.query_one(OptionList).focus()
-
-    def on_key(self, event: events.Key) -> None:
-        """Typing in the list goes to the filter (keys bound to an action keep their action)."""
-        option_list = self.query_one(OptionList)
-        if event.key in self.active_bindings:
-            return
-        if option_list.has_focus and event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            field = self.query_one(Input)
-            field.focus()
-            field.insert_text_at_cursor(event.character)
 
     def action_filter(self) -> None:
         self.query_one(Input).focus()
@@ -236,8 +229,8 @@ class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_note", "delete"):
             return self.is_mounted and self.current is not None
-        if action == "undo_delete":
-            return self.last_removed is not None
+        if action == "undo_delete":  # listed (dimmed) even with nothing to undo yet
+            return True if self.last_removed is not None else None
         return True
 
 

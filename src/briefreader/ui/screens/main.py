@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
-from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerCancelled, get_current_worker
 
 from briefreader.core.analysis import Analysis
@@ -50,13 +51,15 @@ class MainScreen(BookmarkingScreen):
     """Browse the library on the left, read on the right, quotes/topics/bookmarks beside."""
 
     BINDINGS: list[BindingType] = [
-        Binding("J", "next_article", "Next article", id="main.next_article"),
+        Binding("J", "next_article", "Next article", id="main.next_article", show=False),
         Binding("K", "previous_article", "Prev article", id="main.previous_article", show=False),
         Binding("tab", "next_pane", "Next pane", id="main.next_pane", show=False),
         Binding("shift+tab", "previous_pane", "Prev pane", id="main.previous_pane", show=False),
         Binding("S", "search", "Search", id="main.search"),
-        Binding("r", "toggle_read", "Read/unread", id="main.toggle_read"),
+        Binding("r", "toggle_read", "Read/unread", id="main.toggle_read", show=False),
         Binding("escape", "back", "Back", id="main.back", show=False),
+        Binding("left", "switch_tab(-1)", "Prev tab", id="main.previous_tab", show=False),
+        Binding("right", "switch_tab(1)", "Next tab", id="main.next_tab", show=False),
     ]
 
     class SummariesLoaded(Message):
@@ -93,6 +96,7 @@ class MainScreen(BookmarkingScreen):
         self.open_analysis: Analysis | None = None
         self.progress: tuple[int, int] | None = (0, 0)
         self._restored = False
+        self._focus_before_too_small: Widget | None = None
         self._save_failed = False
 
     def compose(self) -> ComposeResult:
@@ -187,6 +191,8 @@ class MainScreen(BookmarkingScreen):
             known = {s.id for s in message.summaries}
             if last in known:
                 self.open_article(OpenRequest(last))
+            else:  # first launch: an empty reader would say nothing about what to do
+                self.query_one(ReaderView).show_hint("Select an article and press enter")
 
     def on_main_screen_article_loaded(self, message: ArticleLoaded) -> None:
         analysis, request = message.analysis, message.request
@@ -201,12 +207,14 @@ class MainScreen(BookmarkingScreen):
         if paragraph is None:
             saved = self.state.position(article.id)
             paragraph = saved.resolve(article.paragraphs) if saved else None
+        find = self.query_one(FindBar)
+        find.close()
         reader.show(analysis, paragraph=paragraph)
         if request.terms and request.paragraph is not None:
             reader.find_terms(request.terms, request.paragraph)
+            find.show_terms(request.terms)  # the words highlighted, not the bar's placeholder
         elif request.paragraph is not None and request.start is not None:
             reader.mark_span(request.paragraph, request.start, request.end)
-        self.query_one(FindBar).close()
         self.state.last_article = article.id
         self.state.set_read(article.id, True)
         articles = self.query_one(ArticleList)
@@ -296,6 +304,8 @@ class MainScreen(BookmarkingScreen):
             return bool(self.summaries)
         if action == "toggle_read":
             return self._target_article() is not None
+        if action == "switch_tab":  # left/right switch tabs only from inside the sidebar
+            return self._focused_pane() == "sidebar"
         return super().check_action(action, parameters)
 
     # ----- panes ---------------------------------------------------------------------------
@@ -317,9 +327,31 @@ class MainScreen(BookmarkingScreen):
 
     def _focus_pane(self, pane: str) -> None:
         if pane == "sidebar":
-            self.query_one("#sidebar").query_one(Tabs).focus()
+            self._focus_sidebar_list()
         else:
             self.query_one(f"#{pane}").focus()
+
+    def _focus_sidebar_list(self) -> None:
+        """Focus the list inside the active tab, where the tab's own keys work."""
+        active = self.query_one("#sidebar", TabbedContent).active_pane
+        if active is not None:
+            active.query_one(OptionList).focus()
+
+    def show_sidebar_tab(self, tab: str) -> None:
+        """Bring a sidebar tab ("tab-quotes", ...) forward and focus its list."""
+        self.query_one("#sidebar", TabbedContent).active = tab
+        # The pane is shown at the next refresh; only then can its list take the focus.
+        self.call_after_refresh(self._focus_sidebar_list)
+
+    def show_library_quotes(self) -> None:
+        """Every quote in the library by speaker (`L` in the Quotes tab)."""
+        self.query_one(QuotesPanel).action_library_quotes()
+
+    def action_switch_tab(self, step: int) -> None:
+        tabs = [pane.id for pane in self.query_one("#sidebar").query(TabPane) if pane.id]
+        active = self.query_one("#sidebar", TabbedContent).active
+        here = tabs.index(active) if active in tabs else 0
+        self.show_sidebar_tab(tabs[(here + step) % len(tabs)])
 
     def action_next_pane(self) -> None:
         panes, here = self._panes(), self._focused_pane()
@@ -341,7 +373,15 @@ class MainScreen(BookmarkingScreen):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.has_class("-too-small"):
+            # Hiding the panes drops the focus; it goes back where it was when they return.
+            self._focus_before_too_small = self.focused
+        elif not too_small and self.has_class("-too-small"):
+            previous, self._focus_before_too_small = self._focus_before_too_small, None
+            if previous is not None and previous.is_attached:
+                self.call_after_refresh(previous.focus)
+        self.set_class(too_small, "-too-small")
         self.set_class(width < SIDEBAR_MIN_WIDTH, "-narrow")
         self.set_class(width < SINGLE_PANE_WIDTH, "-single")
 

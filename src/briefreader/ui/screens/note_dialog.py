@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from briefreader.core.sanitize import sanitize_line, sanitize_text
+from briefreader.ui.widgets.bookmarks_panel import in_quote_marks
 
 PASSAGE_PREVIEW_CHARS = 240
 
@@ -49,7 +50,7 @@ class NoteDialog(ModalScreen[str | None]):
             preview = preview[: PASSAGE_PREVIEW_CHARS - 1] + "…"
         with Vertical():
             yield Label(sanitize_line(self.dialog_title), id="note-title", markup=False)
-            yield Static(Text(f"“{preview}”"), id="note-passage")
+            yield Static(Text(in_quote_marks(preview)), id="note-passage")
             yield TextArea(
                 sanitize_text(self.note), id="note-text", soft_wrap=True, show_line_numbers=False
             )

@@ -29,6 +29,16 @@ STATUS_WORDS = {
 }
 
 
+OPENING_QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›「『")
+
+
+def in_quote_marks(passage: str) -> str:
+    """The passage between curly quotes, unless it already opens with a quotation mark."""
+    if passage[:1] in OPENING_QUOTE_MARKS:
+        return passage
+    return f"“{passage}”"
+
+
 @dataclass(frozen=True, slots=True)
 class BookmarkItem:
     """One row of a bookmarks list: a saved bookmark where it stands now, or one being saved."""
@@ -63,9 +73,8 @@ def bookmark_prompt(item: BookmarkItem, *, passage_chars: int = 200) -> Text:
     quote = sanitize_line(item.quote)
     if len(quote) > passage_chars:
         quote = quote[: passage_chars - 1] + "…"
-    row.append("\n“")
-    row.append(quote, "italic")
-    row.append("”")
+    row.append("\n")
+    row.append(in_quote_marks(quote), "italic")
     if item.note:
         row.append("\n")
         row.append(sanitize_text(item.note).strip())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,7 +25,8 @@ class FindBar(Horizontal):
         height: 1;
         display: none;
         &.-open { display: block; }
-        Input { border: none; height: 1; width: 1fr; padding: 0 1; }
+        /* `:focus` too: Input's own focused border would take the one row and hide the text */
+        Input, Input:focus { border: none; height: 1; width: 1fr; padding: 0 1; }
         #find-count { width: 14; padding: 0 1; color: $text-muted; }
     }
     """
@@ -57,6 +60,13 @@ class FindBar(Horizontal):
         self.remove_class("-open")
         self.query_one(Input).value = ""
         self.show_count(0, 0)
+
+    def show_terms(self, terms: Sequence[str]) -> None:
+        """Show the words a search result highlights, without finding them as one phrase."""
+        field = self.query_one(Input)
+        with field.prevent(Input.Changed):
+            field.value = " ".join(terms)
+        self.add_class("-open")
 
     def show_count(self, current: int, total: int) -> None:
         """Show where find stands, as "3/17" (or "no matches")."""

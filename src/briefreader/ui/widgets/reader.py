@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -37,8 +38,8 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
 
     HELP = "The open article. The marked paragraph is what copy, jump and bookmark act on."
     BINDINGS: list[BindingType] = [
-        Binding("down,j", "cursor_down", "Next ¶", id="reader.down"),
-        Binding("up,k", "cursor_up", "Prev ¶", id="reader.up"),
+        Binding("down,j", "cursor_down", "Next ¶", id="reader.down", show=False),
+        Binding("up,k", "cursor_up", "Prev ¶", id="reader.up", show=False),
         Binding("space,pagedown", "page_down", "Page down", id="reader.page_down", show=False),
         Binding("b,pageup", "page_up", "Page up", id="reader.page_up", show=False),
         Binding("g,home", "top", "Top", id="reader.top", show=False),
@@ -54,7 +55,7 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
         Binding("comma", "previous_quote", "Prev quote", id="reader.previous_quote", show=False),
         Binding("right_curly_bracket", "next_bookmark", "Next bookmark", id="reader.next_bookmark", show=False),
         Binding("left_curly_bracket", "previous_bookmark", "Prev bookmark", id="reader.previous_bookmark", show=False),
-        Binding("y", "copy", "Copy ¶", id="reader.copy"),
+        Binding("y", "copy", "Copy ¶", id="reader.copy", show=False),
     ]  # fmt: skip
     COMPONENT_CLASSES = {
         "reader--title",
@@ -124,6 +125,7 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
         self._paragraph_of: dict[int, Paragraph] = {}
         self._jump_anchor: tuple[int, int] = (-1, -1)
         self._had_matches = False
+        self.hint = ""  # shown while no article is open
         self._base_style = Style()
         self._layout: Layout | None = None
         self._runs: dict[int, Runs] = {}
@@ -154,6 +156,11 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
             # The new height is known to the scrollbars only after the next refresh.
             self.call_after_refresh(self.move_to, paragraph, center=True)
         self._update_status()
+
+    def show_hint(self, hint: str) -> None:
+        """A line to show until an article opens (what to do first)."""
+        self.hint = hint
+        self.refresh()
 
     def set_bookmarked(self, paragraph_indexes: Iterable[int]) -> None:
         """Paragraphs with a bookmark get a mark in the margin."""
@@ -403,6 +410,11 @@ class ReaderView(ReaderFind, ReaderDrawing, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = round(self.scroll_offset.y) + y
         layout = self._layout
+        if not self.blocks and self.hint and y == 0:
+            hint_style = self._base_style + Style(dim=True, italic=True)
+            return Strip([Segment(f" {self.hint}"[:width], hint_style)]).extend_cell_length(
+                width, self._base_style
+            )
         if layout is None or not self.blocks or line >= len(layout.lines):
             return Strip.blank(width, self._base_style)
         key = (line, width)
