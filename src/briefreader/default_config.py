@@ -71,5 +71,9 @@ def default_config_text(config_file: Path, topics: Sequence[Topic] = DEFAULT_TOP
     """The whole commented config: settings as comments, the topics as live tables."""
     tables = "\n\n".join(topic_table(topic) for topic in topics)
     # Say where the file is read from only when it is there; else where to save it.
-    where = f"read from {config_file}" if config_file.is_file() else f"save this as {config_file} to use it"
+    where = (
+        f"read from {config_file}"
+        if config_file.is_file()
+        else f"save this as {config_file} to use it"
+    )
     return HEADER.format(where=where) + "\n" + tables + "\n"

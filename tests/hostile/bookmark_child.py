@@ -14,16 +14,16 @@ from briefreader.core.models import Article
 from briefreader.core.reader import read_article
 
 
-def distinct_passage(article: Article, number: int, skip: int = 0) -> tuple[int, int]:
+def distinct_passage(article: Article, number: int) -> tuple[int, int]:
     """A paragraph and a start for the number-th bookmark: each one on different words.
 
     The store refuses two bookmarks on the same words, so rounds over the paragraphs start
-    one visible character later each time; `skip` leaves the first starts (whole paragraphs).
+    one visible character later each time.
     """
     paragraph = number % len(article.paragraphs)
     text = article.paragraphs[paragraph].text
     starts = [i for i, c in enumerate(text) if not c.isspace()]
-    return paragraph, starts[number // len(article.paragraphs) + skip]
+    return paragraph, starts[number // len(article.paragraphs)]
 
 
 def main(argv: list[str]) -> int:

@@ -3,8 +3,8 @@ passages that open with a quotation mark are not quoted twice."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
 from test_bookmarks_screen import add_bookmarks, article, open_list
+from textual.widgets import Input, OptionList
 from ui_helpers import SEED_ARTICLES, press_and_settle, screen_text, seeds_app, settle
 
 from briefreader.ui.screens.note_dialog import NoteDialog
@@ -16,11 +16,11 @@ async def test_the_footer_lists_edit_delete_filter_and_undo(
     app_factory, small_library, tmp_path
 ) -> None:
     app = app_factory()
-    async with app.run_test(size=(120, 50)) as pilot:
+    async with app.run_test(size=(100, 50)) as pilot:
         add_bookmarks(app, small_library, tmp_path)
         await open_list(pilot)
         footer = screen_text(app).splitlines()[-1]
-        for key in ("e Edit note", "x Delete", "u Undo delete", "/ Filter", "E Export brief"):
+        for key in ("e Edit note", "x Delete", "u Undo", "/ Filter", "E Export brief", "? Help"):
             assert key in footer
 
 

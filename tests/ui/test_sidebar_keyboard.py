@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from test_main_keys import palette_shows
 from textual.widgets import OptionList, TabbedContent
 from ui_helpers import open_article, press_and_settle, seeds_app, wait_until
 
@@ -11,7 +12,6 @@ from briefreader.ui.widgets.bookmarks_panel import BookmarksPanel
 from briefreader.ui.widgets.quotes_panel import QuotesPanel
 from briefreader.ui.widgets.reader import ReaderView
 from briefreader.ui.widgets.topics_panel import TopicsPanel
-from test_main_keys import palette_shows
 
 
 async def test_tab_reaches_the_quotes_list_and_its_keys_work() -> None:

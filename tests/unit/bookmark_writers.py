@@ -28,6 +28,7 @@ def add_random_passage(
     except AlreadyBookmarked:  # the store refuses a second bookmark on the same words
         return None
 
+
 # A briefreader process adding, editing and removing bookmarks; it prints each change once
 # committed, which is the moment the user is told "saved".
 WRITER = r"""

@@ -80,6 +80,19 @@ def test_the_same_passage_cannot_be_bookmarked_twice(store: BookmarkStore, fism:
     assert {b.id for b in store.all()} == {again.id, part.id}
 
 
+def test_an_import_does_not_duplicate_a_passage_saved_under_another_id(
+    store: BookmarkStore, fism: Path, tmp_path: Path
+) -> None:
+    other = BookmarkStore(tmp_path / "elsewhere.sqlite3")
+    other.add(article_at(fism), 3, note="from the laptop")
+    exported = other.export_json()
+    other.close()
+    store.add(article_at(fism), 3, note="mine")
+    report = store.import_json(exported)
+    assert (report.added, report.unchanged) == (0, 1)
+    assert [b.note for b in store.all()] == ["mine"]
+
+
 def test_the_library_keeps_bookmarks_in_its_data_dir(seeds_dir: Path, tmp_path: Path) -> None:
     library = Library([seeds_dir], data_dir=tmp_path / "data")
     library.bookmarks.add(library.articles()[0], 0)

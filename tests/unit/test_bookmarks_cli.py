@@ -104,9 +104,13 @@ def test_a_passage_bookmarked_in_the_reader_is_not_bookmarked_twice(
     code, out, err = run(capsys, "add", fism, "--paragraph", "1", "--note", "again")
     assert (code, out) == (1, "")
     assert err == "briefreader: ¶ 2 of Fism iran crimea drones is already bookmarked (bookmark 1)\n"
-    code, out, err = run(capsys, "add", fism, "--quote", "it's the Russians who are doing the piloting")
+    code, out, err = run(
+        capsys, "add", fism, "--quote", "it's the Russians who are doing the piloting"
+    )
     assert code == 0 and out.startswith("saved bookmark 2:")
-    code, out, err = run(capsys, "add", fism, "--quote", "it’s the Russians who are doing the piloting")
+    code, out, err = run(
+        capsys, "add", fism, "--quote", "it’s the Russians who are doing the piloting"
+    )
     assert code == 1 and "already bookmarked (bookmark 2)" in err
     code, out, _ = run(capsys, "list", "--json")
     assert len(json.loads(out)) == 2

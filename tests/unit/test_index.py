@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from briefreader.config import DEFAULT_TOPICS
 from briefreader.core import indexing
 from briefreader.core.index import MARKER_NAME
 from briefreader.core.library import Library
+from briefreader.core.models import Topic
 
 
 def make_library(folder: Path) -> Library:
@@ -265,3 +267,29 @@ def test_indexing_in_worker_processes_finds_the_same_as_one_process(
     assert len(library.search("walrus").hits) == 4
     assert found_paths(library, "title:Putin") == {"thehill-putin-reliance-on-iran.txt"}
     assert library.refresh_index().unchanged == 7
+
+
+def test_changed_topic_definitions_re_index_and_the_new_hits_are_searched(
+    seeds_dir: Path,
+) -> None:
+    make_library(seeds_dir).refresh_index()
+    assert found_paths(make_library(seeds_dir), "topic:kherson") == {"fism-iran-crimea-drones.txt"}
+
+    badre = Topic("badre", "Badre", "red", terms=("iran",))
+    changed = [t for t in DEFAULT_TOPICS if t.name != "kherson"] + [badre]
+    library = Library([seeds_dir], topics=changed)
+    report = library.refresh_index()
+    assert report.message == "topics changed: re-indexing"
+    iran_articles = {"fism-iran-crimea-drones.txt", "thehill-putin-reliance-on-iran.txt"}
+    assert found_paths(library, "topic:badre") == iran_articles
+    assert found_paths(library, "topic:kherson") == set()
+    assert all("badre" in s.topics and "kherson" not in s.topics for s in library.summaries())
+    opened = library.open_article(library.summaries()[0].id)
+    assert opened is not None and {h.topic for h in opened.hits} >= {"badre"}
+    assert "kherson" not in {h.topic for h in opened.hits}
+
+    # A new label or colour shows the same hits: nothing is read again.
+    relabelled = [replace(t, label="Iran (Badr)", color="blue") if t is badre else t
+                  for t in changed]  # fmt: skip
+    again = Library([seeds_dir], topics=relabelled).refresh_index()
+    assert again.message is None and (again.added, again.unchanged) == (0, 2)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.cli import main
 from briefreader.config import DEFAULT_TOPICS
 from briefreader.core.library import Library
 from briefreader.core.models import SearchResult
@@ -154,3 +155,59 @@ def test_search_command_explains_a_bad_query_in_one_line(seeds_dir: Path) -> Non
     done = run_cli("search", "AND", str(seeds_dir))
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_a_speaker_query_lands_on_a_quote_by_that_speaker(library: Library) -> None:
+    result = library.search("speaker:Kirby")
+    assert names(result) == {FISM, HILL}
+    for hit in result.hits:
+        article = next(a for a in library.articles() if a.path == hit.path)
+        quoted = {q.paragraph for q in library.analyse(article).quotes
+                  if q.speaker and "Kirby" in q.speaker}  # fmt: skip
+        assert hit.paragraph in quoted, (hit.path.name, hit.paragraph, quoted)
+
+
+@pytest.mark.parametrize("topic", ["kherson", "oil-cap"])
+def test_a_topic_query_lands_on_a_passage_naming_that_topic(library: Library, topic: str) -> None:
+    result = library.search(f"topic:{topic}")
+    assert result.hits
+    for hit in result.hits:
+        article = next(a for a in library.articles() if a.path == hit.path)
+        named = {h.paragraph for h in library.analyse(article).hits if h.topic == topic}
+        assert hit.paragraph in named, (hit.path.name, hit.paragraph, named)
+
+
+def test_search_without_a_query_names_only_the_query_as_missing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert error.endswith("error: the following arguments are required: QUERY\n")
+
+
+def test_search_finding_nothing_says_so_on_stderr_and_succeeds(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "zqxwv", str(seeds_dir), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == []
+    assert err == "No article matches 'zqxwv'.\n"
+    assert main(["search", "dronse", str(seeds_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "No article matches 'dronse'. Did you mean: drone?\n"
+
+
+def test_scores_are_whooshs_bm25f_scores(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefreader.core import index
+
+    queries = ["Iran", '"price cap"', "drones AND Crimea", "speaker:Kirby", "oil pri"]
+    ours = [library.search(q, as_you_type=q == "oil pri") for q in queries]
+    monkeypatch.setattr(index._Scoring, "scorer", index.BM25F.scorer)
+    library.search_index.close()
+    whooshs = [library.search(q, as_you_type=q == "oil pri") for q in queries]
+    for mine, reference in zip(ours, whooshs, strict=True):
+        assert mine.hits
+        assert [(h.path, h.score) for h in mine.hits] == [(h.path, h.score) for h in reference.hits]

@@ -66,8 +66,7 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--by",
         choices=("article", "topic"),
-        help="group the Markdown brief by article (the default) or topic; "
-        "not with --format json",
+        help="group the Markdown brief by article (the default) or topic; not with --format json",
     )
     _add_database_option(export)
     export.set_defaults(run=run_export, usage_error=export.error)

@@ -29,6 +29,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("query", metavar="QUERY", help="what to search for (quote it in the shell)")
     add_paths_argument(parser)
+    # argparse marks a "*" positional without a default as required, so a missing QUERY
+    # would be reported as "QUERY, PATH" although PATH may be left out.
+    for action in parser._actions:
+        if action.dest == "paths":
+            action.required = False
     parser.add_argument("--limit", type=_positive, default=20, metavar="N",
                         help="show at most N articles (default 20)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -81,8 +86,7 @@ def run(args: argparse.Namespace) -> int:
             for start, end in hit.highlights:
                 snippet.stylize("bold reverse", start, end)
             console.print(Text("  ") + snippet)
-    if not result.hits:
+    if not result.hits:  # finding nothing is an answer, not an error: exit 0
         hint = f" Did you mean: {result.suggestion}?" if result.suggestion else ""
         print(f"No article matches {args.query!r}.{hint}", file=sys.stderr)
-        return 1
     return 0

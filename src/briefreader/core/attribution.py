@@ -90,11 +90,12 @@ class Report:
 
 def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
     """The paragraph with every quoted region (marks included) blanked out."""
-    chars = list(text)
+    masked = text
     for start, end in regions:
-        for i in range(max(start, 0), min(end, len(chars))):
-            chars[i] = MASK
-    return "".join(chars)
+        start, end = max(start, 0), min(end, len(text))
+        if end > start:
+            masked = masked[:start] + MASK * (end - start) + masked[end:]
+    return masked
 
 
 SENTENCE_END = re.compile(r"[.!?][)\]\"”’']*\s+")
@@ -128,28 +129,38 @@ def sentence_starts(original: str, masked: str) -> list[int]:
         nxt = masked[after]
         if nxt.isupper() or nxt in '“"‘' + MASK:
             starts.append(after)
+    if MASK not in masked:
+        return starts  # already sorted and distinct
     for region in MASK_RUN.finditer(masked):
         closed = region.end()
-        last_char = original[: closed - 1].rstrip()[-1:]
-        rest = masked[closed:]
-        stripped = rest.lstrip()
-        if last_char == "." and rest[:1].isspace() and stripped[:1].isupper():
-            starts.append(closed + len(rest) - len(stripped))
+        # The last visible character inside the closing mark, and the first one after it.
+        last = closed - 2
+        while last >= 0 and original[last].isspace():
+            last -= 1
+        if last < 0 or original[last] != "." or not masked[closed : closed + 1].isspace():
+            continue
+        after = closed
+        while after < len(masked) and masked[after].isspace():
+            after += 1
+        if masked[after : after + 1].isupper():
+            starts.append(after)
     return sorted(set(starts))
 
 
 def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     """The sentences worth reading word by word: those with a quotation or a reporting verb."""
-    lowered = masked.lower()
-    found = READING_WORDS.intersection(LOWER_WORD.findall(lowered))
-    marks = [m.start() for m in MASK_RUN.finditer(masked)]
-    for verb in found:
-        at = lowered.find(verb)
-        while at >= 0:
-            marks.append(at)  # a word inside another ("saidi") only makes us read one more sentence
-            at = lowered.find(verb, at + len(verb))
-    chosen = sorted({sentence_index(starts, offset) for offset in marks})
-    return [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(masked)) for i in chosen]
+    chosen = {sentence_index(starts, m.start()) for m in MASK_RUN.finditer(masked)}
+    if len(chosen) < len(starts):  # some sentence has no quotation: look for reading words
+        lowered = masked.lower()
+        for verb in READING_WORDS.intersection(LOWER_WORD.findall(lowered)):
+            at = lowered.find(verb)
+            while at >= 0:
+                # a word inside another ("saidi") only makes us read one more sentence
+                chosen.add(sentence_index(starts, at))
+                at = lowered.find(verb, at + len(verb))
+    return [
+        (starts[i], starts[i + 1] if i + 1 < len(starts) else len(masked)) for i in sorted(chosen)
+    ]
 
 
 def sentence_index(starts: Sequence[int], offset: int) -> int:

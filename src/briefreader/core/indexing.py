@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from briefreader.core.models import (
     IndexReport,
     Quote,
     Skip,
+    Topic,
     TopicHit,
     article_id,
 )
@@ -64,6 +66,12 @@ class ArticleRecord:
             "source": self.source, "published": self.published, "topics": list(self.topics),
             "skip": self.skip_reason,
         }  # fmt: skip
+
+
+def topics_fingerprint(topics: Sequence[Topic]) -> str:
+    """What decides the topic hits (names, terms, patterns, case), not how they are shown."""
+    rows = [[t.name, list(t.terms), list(t.patterns), t.case_sensitive] for t in topics]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def record_for(state: FileState, root: Path | None, analyse: Analyse) -> ArticleRecord:
@@ -159,8 +167,12 @@ def refresh(
     rebuild: bool = False,
     excluded: frozenset[str] = frozenset(),
 ) -> IndexReport:
-    """Bring the index in step with the files; rebuild it when damaged, and say so."""
+    """Bring the index in step with the files; rebuild it when damaged or when the topic
+    definitions changed (every stored analysis holds the old hits), and say so."""
     message = None
+    if not rebuild and search_index.topics_changed() and not search_index.is_busy():
+        rebuild = True
+        message = TOPICS_CHANGED
     if rebuild:
         if search_index.is_busy():
             return IndexReport(busy=True, message=_BUSY)
@@ -191,6 +203,7 @@ def refresh(
     return _with(report, message=message)
 
 
+TOPICS_CHANGED = "topics changed: re-indexing"
 _BUSY = "Another briefreader is updating the index; searching what it had indexed so far."
 
 

@@ -9,7 +9,12 @@ from briefreader.core import topic_passages
 from briefreader.core.analysis import Analysis, analyse
 from briefreader.core.bookmarks import BookmarkStore
 from briefreader.core.index import IndexBusy, IndexDamaged, SearchIndex
-from briefreader.core.indexing import analysis_from_json, refresh, summaries_from
+from briefreader.core.indexing import (
+    analysis_from_json,
+    refresh,
+    summaries_from,
+    topics_fingerprint,
+)
 from briefreader.core.models import (
     Article,
     ArticleSummary,
@@ -125,7 +130,9 @@ class Library:
             paths = Paths.from_environment()
             if self.cache_dir is not None:
                 paths = Paths(paths.config_file, paths.data_dir, self.cache_dir)
-            self._search_index = SearchIndex(paths.index_dir(self.key))
+            self._search_index = SearchIndex(
+                paths.index_dir(self.key), topics_key=topics_fingerprint(self.topics)
+            )
         return self._search_index
 
     def refresh_index(

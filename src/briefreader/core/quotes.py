@@ -191,7 +191,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         return ()
     book = SpeakerBook()
     subjects = [[r.subject for r in f.reports if r.subject] for f in facts]
-    runs = [list(name_runs(f.masked)) for f in facts]
+    # Paragraphs far from every quotation only teach full names, which take two words or more.
+    runs = [name_runs(f.masked, several_words=f.detail == "text") for f in facts]
     for f, found, named in zip(facts, subjects, runs, strict=True):
         book.learn_names(f.masked, named, found)
     for index, (f, found, named) in enumerate(zip(facts, subjects, runs, strict=True)):

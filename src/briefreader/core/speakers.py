@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefreader.core.names import (
     ORG_WORDS,
@@ -44,9 +45,12 @@ BACK_REFERENCE = re.compile(
     r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$"
 )
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter)"
-CAPITALISED = re.compile(
-    rf"(?<![\w’'.-])[A-Z][\w’'.-]*(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+[A-Z][\w’'.-]*)*"
-)
+# The capital comes first and the look-behind after it (a capital not preceded by a word
+# character) so that the regex engine can skip ahead to capitals instead of trying every offset.
+_RUN = rf"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+[A-Z][\w’'.-]*)"
+CAPITALISED = re.compile(_RUN + "*")
+# The same runs, skipping those of one word: the same matches as CAPITALISED's longer ones.
+CAPITALISED_SEVERAL = re.compile(_RUN + "+")
 WORD_IN_RUN = re.compile(r"\S+")
 SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
 DOCUMENT_FROM = re.compile(
@@ -110,18 +114,24 @@ def description_kind(head: str) -> str:
 NameRun = tuple[int, int, list[str]]  # start, end, words
 
 
-def name_runs(masked: str) -> Iterator[NameRun]:
+def name_runs(masked: str, *, several_words: bool = False) -> list[NameRun]:
     """(start, end, words) of each run of capitalised words, without the function words that
     open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
-    "He Jianxiong" stays a name."""
-    for match in CAPITALISED.finditer(masked):
+    "He Jianxiong" stays a name. `several_words` keeps only runs of two words or more."""
+    if several_words:
+        return [run for run in _runs(masked, CAPITALISED_SEVERAL) if len(run[2]) > 1]
+    return _runs(masked, CAPITALISED)
+
+
+def _runs(masked: str, pattern: re.Pattern[str]) -> list[NameRun]:
+    found: list[NameRun] = []
+    for match in pattern.finditer(masked):
         text = match.group()
         if " " not in text and "\u00a0" not in text:  # most runs are one word: the quick way
-            stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1]
-            word = text[:-1] if stop and text.lower() not in ABBREVIATIONS else text
-            lowered = word.lower()
-            if lowered not in FUNCTION_CAPITALS and lowered not in DAYS:
-                yield match.start(), match.start() + len(word), [clean_token(word)]
+            single = _single_word_run(text)
+            if single is not None:
+                at = match.start()
+                found.append((at, at + single[0], [single[1]]))
             continue
         parts: list[tuple[int, int, str]] = []
         for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
@@ -134,9 +144,22 @@ def name_runs(masked: str) -> Iterator[NameRun]:
             )
             parts.append((word.start(), word.end() - stop, text[:-1] if stop else text))
             if stop:
-                yield from _trimmed(parts)
+                found.extend(_trimmed(parts))
                 parts = []
-        yield from _trimmed(parts)
+        found.extend(_trimmed(parts))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _single_word_run(text: str) -> tuple[int, str] | None:
+    """(length, name) of a one-word run, or None for a word that opens sentences ("But").
+    Articles repeat the same capitalised words, hence the cache."""
+    stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1]
+    word = text[:-1] if stop and text.lower() not in ABBREVIATIONS else text
+    lowered = word.lower()
+    if lowered in FUNCTION_CAPITALS or lowered in DAYS:
+        return None
+    return len(word), clean_token(word)
 
 
 def _trimmed(parts: list[tuple[int, int, str]]) -> Iterator[NameRun]:
@@ -170,6 +193,8 @@ class SpeakerBook:
     ) -> None:
         """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
         for start, end, words in runs:
+            if len(words) < 2:
+                continue  # one word is never a full name nor a body's longer name
             run = " ".join(words)
             person = person_in_run(run)
             if person is None and len(words) > 1 and name_kind(words) == "name":
@@ -220,7 +245,7 @@ class SpeakerBook:
             if len(words) == 1 and not self._worth_remembering(words[0]):
                 continue
             run = " ".join(words)
-            is_subject = any(s.start <= end - 1 < s.end for s in named)
+            is_subject = bool(named) and any(s.start <= end - 1 < s.end for s in named)
             if run not in self.people_by_run:
                 self.people_by_run[run] = self.person_name(run) or self.cast.resolve(run)
             person = self.people_by_run[run]
@@ -228,15 +253,17 @@ class SpeakerBook:
             if person is None and len(words) == 1 and words[0].lower() in first_names():
                 if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
                     person = run  # "Halyna, 71, who would give only her first name"
-            before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
-            word_before = before.group(1).lower() if before is not None else ""
-            if person and word_before == "the" and len(words) > 1 and run not in self.cast.people:
-                person = None  # "the River Leam", "the National Lottery": places and bodies
-                found.append(Mention(paragraph, offset, run, "o", is_subject))
+            word_before = ""  # only people need it, and most runs are not people
+            if person:
+                before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
+                word_before = before.group(1).lower() if before is not None else ""
+                if word_before == "the" and len(words) > 1 and run not in self.cast.people:
+                    person = None  # "the River Leam", "the National Lottery": places and bodies
+                    found.append(Mention(paragraph, offset, run, "o", is_subject))
             if person:
                 full = self.cast.resolve(person) or person
                 object_of = word_before in PREPOSITIONS
-                possessive = masked[:end].endswith(("’s", "'s"))
+                possessive = masked.endswith(("’s", "'s"), 0, end)
                 salient = is_subject or (sentence not in seen and not possessive and not object_of)
                 if not possessive:
                     seen.add(sentence)
@@ -260,9 +287,11 @@ class SpeakerBook:
                     )
                 )
         taken = {m.offset for m in found}
-        for match in DESCRIBED_PERSON.finditer(masked):
-            at = match.start()
-            if at not in starts or at in taken:
+        # Only sentence openers count, and none of these phrases can run over a sentence start,
+        # so matching at each start finds what a scan of the whole paragraph would.
+        for at in sorted(set(starts)):
+            match = DESCRIBED_PERSON.match(masked, at)
+            if match is None or at in taken:
                 continue
             words = match.group().split()
             heads = [i for i, word in enumerate(words[1:], 1) if word in PERSON_HEADS]

@@ -29,7 +29,7 @@ class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
         Binding("escape", "back", "Back", id="bookmarks.back"),
         Binding("e", "edit_note", "Edit note", id="bookmarks.edit"),
         Binding("x", "delete", "Delete", id="bookmarks.delete"),
-        Binding("u", "undo_delete", "Undo delete", id="bookmarks.undo"),
+        Binding("u", "undo_delete", "Undo", id="bookmarks.undo"),
         Binding("E", "export_brief", "Export brief", id="bookmarks.export"),
         Binding("slash", "filter", "Filter", id="bookmarks.filter"),
     ]
