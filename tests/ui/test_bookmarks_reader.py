@@ -41,6 +41,18 @@ async def test_m_twice_on_one_paragraph_keeps_one_bookmark(app_factory) -> None:
         assert any("already bookmarked" in n for n in notifications(app))
 
 
+async def test_m_on_a_passage_saved_meanwhile_elsewhere_is_no_error(app_factory) -> None:
+    """Another briefreader (or the command line) saved the passage after the reader looked."""
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = await open_article(pilot, "Drones over")
+        app.library.bookmarks.add(reader.analysis.article, 0)  # not yet known to the reader
+        await press_and_settle(pilot, "m")
+        assert len(app.library.bookmarks.all()) == 1
+        assert not any("not saved" in n for n in notifications(app))
+        assert reader.bookmarked == frozenset({0})
+
+
 async def test_M_asks_for_a_note_and_the_tab_shows_it(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(140, 40)) as pilot:

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from briefreader.core.analysis import Analysis
+from briefreader.core.bookmark_models import AlreadyBookmarked
 from briefreader.core.bookmarks import Bookmark, PlacedBookmark
 from briefreader.core.library import Library
 from briefreader.core.models import Article
@@ -174,6 +175,8 @@ class BookmarkingScreen(BookmarkWrites, Screen[None]):
     def _save(self, pending: PendingBookmark) -> None:
         try:
             self.library.bookmarks.add(pending.article, pending.paragraph, note=pending.note)
+        except AlreadyBookmarked:
+            pass  # saved meanwhile (another briefreader, the command line): the passage is kept
         except Exception as error:  # noqa: BLE001 - whatever failed, the bookmark stays on screen
             self.post_message(self.Saved(pending.number, describe_failure(error)))
             return
