@@ -101,6 +101,7 @@ def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
 SENTENCE_END = re.compile(r"[.!?][)\]\"”’']*\s+")
 WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*$")
 MASK_RUN = re.compile(MASK + "+")
+OPENERS = '“"‘' + MASK  # what a sentence may open with besides a capital
 
 
 def _abbreviation_at(masked: str, stop: int) -> bool:
@@ -120,15 +121,18 @@ def sentence_starts(original: str, masked: str) -> list[int]:
     """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
     whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
     starts = [0]
+    size = len(masked)
     for match in SENTENCE_END.finditer(masked):
         after = match.end()
-        if after >= len(masked):
-            continue
-        if masked[match.start()] == "." and _abbreviation_at(masked, match.start()):
+        if after >= size:
             continue
         nxt = masked[after]
-        if nxt.isupper() or nxt in '“"‘' + MASK:
-            starts.append(after)
+        if not (nxt.isupper() or nxt in OPENERS):
+            continue
+        stop = match.start()
+        if masked[stop] == "." and _abbreviation_at(masked, stop):
+            continue
+        starts.append(after)
     if MASK not in masked:
         return starts  # already sorted and distinct
     for region in MASK_RUN.finditer(masked):

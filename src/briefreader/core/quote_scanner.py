@@ -178,6 +178,9 @@ def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
     spans: list[Span] = []
     continued = False
     for index, text in enumerate(texts):
+        if MARK.search(text) is None:  # most paragraphs: no mark, nothing open, nothing carried
+            continued = False
+            continue
         scan = _ParagraphScan(index, text, continued)
         for match in MARK.finditer(text):
             i, char = match.start(), match.group()
