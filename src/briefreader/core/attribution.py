@@ -99,7 +99,8 @@ def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
 
 
 SENTENCE_END = re.compile(r"[.!?][)\]\"”’']*\s+")
-WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*$")
+# Possessive: a run that does not reach the end cannot be shortened to reach it.
+WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*+$")
 MASK_RUN = re.compile(MASK + "+")
 OPENERS = '“"‘' + MASK  # what a sentence may open with besides a capital
 

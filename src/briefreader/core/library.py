@@ -121,7 +121,7 @@ class Library:
             self._bookmarks = store
         return store
 
-    # -- the search index (core/index.py, core/indexing.py, core/query.py) ----------------------
+    # -- the search index (core/index/, core/indexing.py, core/query.py) ------------------------
 
     @property
     def search_index(self) -> SearchIndex:

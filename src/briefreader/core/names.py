@@ -141,6 +141,8 @@ class Cast:
 
     people: list[str] = field(default_factory=list)
     by_word: dict[str, str] = field(default_factory=dict)
+    # how many times each name stands in `people`, so membership does not scan the list
+    listed: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
@@ -148,9 +150,11 @@ class Cast:
         found = self.resolve(name)
         if found and len(found.split()) >= len(name.split()):
             return found
-        if found and found in self.people:
+        if found and self.listed.get(found, 0):
             self.people.remove(found)
+            self.listed[found] -= 1
         self.people.append(name)
+        self.listed[name] = self.listed.get(name, 0) + 1
         words = name.split()
         self.by_word[name.lower()] = name
         for size in (1, 2) if len(words) > 2 else (1,) if len(words) > 1 else ():
@@ -172,6 +176,10 @@ class Cast:
         if full and full.lower().endswith(key):
             return full
         return None
+
+    def lists(self, name: str) -> bool:
+        """The name is one of `people`, exactly as written."""
+        return self.listed.get(name, 0) > 0
 
     def is_person(self, name: str) -> bool:
         return self.resolve(name) is not None

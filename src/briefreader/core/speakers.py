@@ -66,7 +66,7 @@ PERSON_HEADS = frozenset(
 )
 # "The businessman finds his cabin": a described person opening a sentence.
 DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [a-z-]+){1,3}")
-WORD_BEFORE = re.compile(r"(\w+)\s*$")
+WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a miss
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
 # d described people.
@@ -257,7 +257,7 @@ class SpeakerBook:
             if person:
                 before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
                 word_before = before.group(1).lower() if before is not None else ""
-                if word_before == "the" and len(words) > 1 and run not in self.cast.people:
+                if word_before == "the" and len(words) > 1 and not self.cast.lists(run):
                     person = None  # "the River Leam", "the National Lottery": places and bodies
                     found.append(Mention(paragraph, offset, run, "o", is_subject))
             if person:
