@@ -1,13 +1,14 @@
 """Time quote extraction against reading, over a generated corpus or any folder of articles.
 
-Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N] [--index]
+Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N] [--index [--rounds N]]
 
 Without FOLDER, writes a corpus with benchmarks/corpus.py into a temporary folder. Reports
 the time to read and parse each article (what indexing does anyway), the time extraction
 adds, and the ratio; `--long N` also times one article of N paragraphs to show the cost stays
-linear in the length of the text; `--index` builds the full index of the corpus twice, without
-and with quote extraction, and reports the share extraction adds (CPU time of this process,
-of this process and its workers, so that other work on the machine disturbs the figure less).
+linear in the length of the text; `--index` builds the full index of the corpus `--rounds`
+times without and with quote extraction, alternating, and reports the share quotes add (CPU
+time of this process and its workers, so that other work on the machine disturbs the figure
+less) and the share extraction alone would be.
 """
 
 from __future__ import annotations
@@ -42,29 +43,31 @@ def cpu_time() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def time_index(folder: Path) -> None:
+def time_index(folder: Path, rounds: int, extraction: float) -> None:
+    """Index builds without and with quotes, alternating; the best of `rounds` of each."""
     import briefreader.core.analysis as analysis
     from briefreader.core.library import Library
 
     extract = analysis.extract_quotes
-    cpu: dict[str, float] = {}
-    for label in ("without quotes", "with quotes", "without quotes ", "with quotes "):
-        analysis.extract_quotes = extract if label.startswith("with ") else (lambda article: ())
-        with tempfile.TemporaryDirectory() as cache:
-            library = Library([folder], cache_dir=Path(cache), data_dir=Path(cache) / "data")
-            start, wall = cpu_time(), time.perf_counter()
-            library.refresh_index()
-            cpu[label] = cpu_time() - start
-        print(
-            f"index build {label.strip():15} {cpu[label]:.2f}s CPU {time.perf_counter() - wall:.2f}s wall"
-        )
+    cpu: dict[str, list[float]] = {"without quotes": [], "with quotes": []}
+    for _ in range(rounds):
+        for label in cpu:
+            analysis.extract_quotes = extract if label == "with quotes" else (lambda article: ())
+            with tempfile.TemporaryDirectory() as cache:
+                library = Library([folder], cache_dir=Path(cache), data_dir=Path(cache) / "data")
+                start, wall = cpu_time(), time.perf_counter()
+                library.refresh_index()
+                cpu[label].append(cpu_time() - start)
+            print(f"index build {label:15} {cpu[label][-1]:.2f}s CPU "
+                  f"{time.perf_counter() - wall:.2f}s wall")  # fmt: skip
     analysis.extract_quotes = extract
-    without = min(cpu["without quotes"], cpu["without quotes "])
-    with_quotes = min(cpu["with quotes"], cpu["with quotes "])
-    print(f"extraction adds {100 * (with_quotes - without) / without:.1f}% to the index build")
+    without, with_quotes = min(cpu["without quotes"]), min(cpu["with quotes"])
+    print(f"quotes add {100 * (with_quotes - without) / without:.1f}% to the index build "
+          f"(best of {rounds}); extraction alone is {100 * extraction / without:.1f}% of it")  # fmt: skip
 
 
-def time_folder(folder: Path) -> None:
+def time_folder(folder: Path) -> float:
+    """Prints read and extraction times per article; returns the total extraction CPU time."""
     read_times, quote_times, quotes = [], [], 0
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         start = time.process_time()
@@ -83,6 +86,7 @@ def time_folder(folder: Path) -> None:
     print(f"quotes      total={sum(quote_times):.2f}s  mean={1000 * statistics.mean(quote_times):.2f}ms"
           f"  p95={1000 * sorted(quote_times)[int(n * 0.95)]:.2f}ms")  # fmt: skip
     print(f"quotes / read+parse = {sum(quote_times) / sum(read_times):.2f}")
+    return sum(quote_times)
 
 
 def time_long(paragraphs: int) -> None:
@@ -112,12 +116,13 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--long", type=int, default=5000)
     parser.add_argument("--index", action="store_true", help="also time full index builds")
+    parser.add_argument("--rounds", type=int, default=2, help="index builds of each kind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.folder or corpus(Path(tmp) / "corpus", args.articles)
-        time_folder(folder)
+        extraction = time_folder(folder)
         if args.index:
-            time_index(folder)
+            time_index(folder, args.rounds, extraction)
     if args.long:
         time_long(args.long)
     return 0

@@ -14,6 +14,7 @@ from briefreader.ui.commands import (
     SidebarCommands,
     ThemeCommands,
 )
+from briefreader.ui.palette import SingleCloseCommandPalette
 from briefreader.ui.screens.main import MainScreen
 
 
@@ -52,6 +53,10 @@ class BriefReaderApp(App[None]):
         problem = self.library.reading_state.problem
         if problem:
             self.notify(problem, severity="warning", markup=False)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not SingleCloseCommandPalette.is_open(self):
+            self.push_screen(SingleCloseCommandPalette(id="--command-palette"))
 
     def action_toggle_help(self) -> None:
         """Show or hide the keys that apply now, generated from the live bindings."""

@@ -19,6 +19,7 @@ from briefreader.ui.screens.bookmark_ops import all_items, by_article, describe_
 from briefreader.ui.screens.bookmark_writes import BookmarkWrites
 from briefreader.ui.screens.note_dialog import NoteDialog
 from briefreader.ui.widgets.bookmarks_panel import BookmarkItem, bookmark_prompt
+from briefreader.ui.widgets.row_list import RowList
 
 
 class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
@@ -70,7 +71,7 @@ class BookmarksScreen(BookmarkWrites, Screen[OpenPassage | None]):
         yield Input(placeholder="/ filters: words in the passage, note, tags, title or status",
                     id="bookmarks-filter", select_on_focus=False)  # fmt: skip
         yield Label("Loading bookmarks…", id="bookmarks-status", markup=False)
-        yield OptionList(id="bookmarks-all", markup=False)
+        yield RowList(id="bookmarks-all", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -22,6 +22,7 @@ from briefreader.core.quote_library import (
 )
 from briefreader.ui.messages import OpenPassage
 from briefreader.ui.screens.worker_errors import report_worker_failure
+from briefreader.ui.widgets.row_list import RowList
 
 
 class QuotesLibraryScreen(Screen[OpenPassage | None]):
@@ -62,7 +63,7 @@ class QuotesLibraryScreen(Screen[OpenPassage | None]):
         yield Label("Quotes across the library, by speaker", id="quotes-title", markup=False)
         yield Input(placeholder="Type to filter: speaker, words, article", id="quotes-filter")
         yield Label("Collecting quotes…", id="quotes-status", markup=False)
-        yield OptionList(id="library-quotes", markup=False)
+        yield RowList(id="library-quotes", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.worker import Worker
 from briefreader.core.library import Library
 from briefreader.core.models import SearchHit, SearchResult
 from briefreader.ui.screens.worker_errors import report_worker_failure
+from briefreader.ui.widgets.row_list import RowList
 
 DEBOUNCE_SECONDS = 0.04
 RESULT_LIMIT = 30
@@ -63,7 +64,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         yield Label("Search the library", id="search-title")
         yield Input(value=self.initial_query, placeholder="Type to search…", id="search-input")
         yield Label("", id="search-status", markup=False)
-        yield OptionList(id="search-results", markup=False)
+        yield RowList(id="search-results", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

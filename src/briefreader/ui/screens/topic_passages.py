@@ -19,6 +19,7 @@ from briefreader.core.library import Library
 from briefreader.core.models import Topic, TopicPassage
 from briefreader.ui.messages import OpenPassage
 from briefreader.ui.screens.worker_errors import report_worker_failure
+from briefreader.ui.widgets.row_list import RowList
 
 
 class TopicPassagesScreen(Screen[OpenPassage | None]):
@@ -59,7 +60,7 @@ class TopicPassagesScreen(Screen[OpenPassage | None]):
     def compose(self) -> ComposeResult:
         yield Label(self._title(), id="passages-title", markup=False)
         yield Label("Finding passages…", id="passages-status", markup=False)
-        yield OptionList(id="passages", markup=False)
+        yield RowList(id="passages", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

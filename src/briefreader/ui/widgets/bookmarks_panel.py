@@ -19,6 +19,7 @@ from briefreader.core.analysis import Analysis
 from briefreader.core.bookmarks import Bookmark
 from briefreader.core.sanitize import sanitize_line, sanitize_text
 from briefreader.ui.messages import OpenPassage
+from briefreader.ui.widgets.row_list import RowList
 
 STATUS_WORDS = {
     "anchored": "",
@@ -131,7 +132,7 @@ class BookmarksPanel(Widget):
         self.items: tuple[BookmarkItem, ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="bookmarks-list", markup=False)
+        yield RowList(id="bookmarks-list", markup=False)
         yield Static(self._hint(), id="bookmarks-hint", markup=False)
 
     def show_analysis(self, analysis: Analysis) -> None:

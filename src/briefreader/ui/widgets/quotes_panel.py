@@ -15,6 +15,7 @@ from briefreader.core.models import Quote
 from briefreader.core.quote_library import PREVIEW_CHARS, UNKNOWN_SPEAKER, shorten_quote
 from briefreader.ui.messages import OpenPassage, ShowView
 from briefreader.ui.screens.quotes_library import QuotesLibraryScreen
+from briefreader.ui.widgets.row_list import RowList
 
 PRONOUNS = frozenset("he she they it we i".split())
 
@@ -62,7 +63,7 @@ class QuotesPanel(Widget):
         self._expanded: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="quotes-list", markup=False)
+        yield RowList(id="quotes-list", markup=False)
         yield Static(self._hint(), id="quotes-hint", markup=False)
 
     def on_mount(self) -> None:

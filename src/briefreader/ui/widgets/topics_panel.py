@@ -19,6 +19,7 @@ from briefreader.core.models import Topic
 from briefreader.core.topics import TopicMatcher
 from briefreader.ui.messages import ShowView
 from briefreader.ui.screens.topic_passages import TopicPassagesScreen
+from briefreader.ui.widgets.row_list import RowList
 
 
 class TopicsPanel(Widget):
@@ -50,7 +51,7 @@ class TopicsPanel(Widget):
         self.wants_library_counts = False
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="topics-list", markup=False)
+        yield RowList(id="topics-list", markup=False)
         yield Static(self._hint(), id="topics-hint", markup=False)
 
     def on_mount(self) -> None:
