@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import difflib
 import importlib
 import inspect
+import multiprocessing
+import os
 import pkgutil
 import sys
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -66,5 +70,29 @@ def run_from_argv(argv: Sequence[str]) -> int:
         settings.keys, settings.paths.config_file, binding_ids()
     ):
         print(f"briefreader: {problem}", file=sys.stderr)
-    make_app(args.paths, settings).run()
+    # Our own loop: asyncio.run() would wait for busy worker threads before returning.
+    loop = asyncio.new_event_loop()
+    make_app(args.paths, settings).run(loop=loop)
+    leave_without_waiting_for_workers()
+    loop.close()
     return 0
+
+
+def leave_without_waiting_for_workers(exit_code: int = 0) -> None:
+    """End the process now if a worker thread is still busy (say, analysing a huge file).
+
+    The app has closed and saved the reading state; bookmarks are committed before the
+    user is told they are saved, and an index write cut short is found and redone at the
+    next start. Python would otherwise wait for the worker to finish before exiting.
+    """
+    busy = [
+        thread
+        for thread in threading.enumerate()
+        if thread is not threading.main_thread() and not thread.daemon and thread.is_alive()
+    ]
+    if busy:
+        for process in multiprocessing.active_children():  # indexing helpers of a refresh
+            process.terminate()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(exit_code)
