@@ -67,7 +67,7 @@ def test_a_folder_named_like_a_typo_is_opened_as_a_path(
 class NoApp:
     """Stands in for the app: these tests check what happens before it runs."""
 
-    def run(self) -> None:
+    def run(self, **_options: object) -> None:
         return None
 
 
@@ -107,7 +107,7 @@ def test_key_problems_are_printed_before_the_app_starts_and_it_still_starts(
     path = write_config('[keys]\n"no.such" = "x"\n"list.down" = "!!bad key"\n"list.up" = "u"\n')
     started: list[str] = []
 
-    def run_app(self: object) -> None:
+    def run_app(self: object, **_options: object) -> None:
         started.append(capsys.readouterr().err)
 
     monkeypatch.setattr(tui_cmd.BriefReaderApp, "run", run_app)
