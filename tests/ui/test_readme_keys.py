@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
 import re
 from pathlib import Path
 
-from textual.binding import Binding
-
-import briefreader.ui
+from briefreader.ui.binding_ids import binding_ids
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-def binding_ids() -> set[str]:
-    ids: set[str] = set()
-    for module_info in pkgutil.walk_packages(briefreader.ui.__path__, "briefreader.ui."):
-        module = importlib.import_module(module_info.name)
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            for binding in getattr(cls, "BINDINGS", ()):
-                if isinstance(binding, Binding) and binding.id:
-                    ids.add(binding.id)
-    return ids
 
 
 def readme_ids() -> set[str]:

@@ -5,22 +5,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import difflib
-import importlib
-import inspect
 import multiprocessing
 import os
-import pkgutil
 import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from textual.binding import Binding
-
-import briefreader.ui
 from briefreader.cli.common import add_paths_argument, load_settings, open_library
 from briefreader.config import Settings
 from briefreader.ui.app import BriefReaderApp
+from briefreader.ui.binding_ids import binding_ids
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,18 +29,6 @@ def make_app(paths: Sequence[Path] = (), settings: Settings | None = None) -> Br
     settings = settings if settings is not None else load_settings(quiet=True)
     library = open_library(list(paths), settings)
     return BriefReaderApp(library=library, settings=settings)
-
-
-def binding_ids() -> set[str]:
-    """Every binding id of the app's screens and widgets: what [keys] may remap."""
-    ids: set[str] = set()
-    for module_info in pkgutil.walk_packages(briefreader.ui.__path__, "briefreader.ui."):
-        module = importlib.import_module(module_info.name)
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            for binding in getattr(cls, "BINDINGS", ()):
-                if isinstance(binding, Binding) and binding.id:
-                    ids.add(binding.id)
-    return ids
 
 
 def unknown_binding_problems(
