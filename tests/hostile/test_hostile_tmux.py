@@ -23,6 +23,8 @@ def tmux() -> Iterator[Tmux]:
     session = Tmux("briefreader-hostile", deadline_seconds=30, config=os.devnull)
     session.run("new-session", "-d", "-s", "main", "-x", str(WIDTH), "-y", str(HEIGHT), "sh")
     session.run("set-option", "-g", "status", "off")
+    # The pane outlives the app (it runs by exec), so its title and buffers can be read after.
+    session.run("set-option", "-g", "remain-on-exit", "on")
     session.run("resize-window", "-t", "main", "-x", str(WIDTH), "-y", str(HEIGHT))
     # An application's OSC 52 would become a tmux buffer; its OSC 0/2 the pane title.
     session.run("set-option", "-g", "set-clipboard", "on")

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -122,7 +123,7 @@ class BookmarkStore:
             self._connections.append((threading.current_thread(), connection))
             self._ready = True
 
-    def _first_connection(self) -> sqlite3.Connection:
+    def _first_connection(self, attempt: int = 0) -> sqlite3.Connection:
         """Connect, bring the schema up to date and back up; read-only when it cannot write."""
         try:
             connection = db.connect(self.db_path, read_only=self.read_only)
@@ -133,6 +134,12 @@ class BookmarkStore:
                 connection.close()
                 raise
         except (sqlite3.Error, OSError) as error:
+            # Switching to WAL or recovering another process's WAL can answer "busy" at once,
+            # without SQLite's busy timeout: try again before telling the user.
+            busy = isinstance(error, sqlite3.Error) and db.is_busy(error)
+            if busy and attempt + 1 < db.WRITE_ATTEMPTS:
+                time.sleep(0.05 * (attempt + 1))
+                return self._first_connection(attempt + 1)
             if not self.read_only and db.is_read_only(error) and self.db_path.is_file():
                 # Listing and export still work; every change says the file is read-only.
                 self.read_only = True
