@@ -49,10 +49,11 @@ def unknown_binding_problems(
 def run_from_argv(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     settings = load_settings()  # each problem in the config file is printed before the app starts
-    for problem in unknown_binding_problems(
-        settings.keys, settings.paths.config_file, binding_ids()
-    ):
-        print(f"briefreader: {problem}", file=sys.stderr)
+    if settings.keys:  # collecting the ids imports every UI module: only when remapping
+        for problem in unknown_binding_problems(
+            settings.keys, settings.paths.config_file, binding_ids()
+        ):
+            print(f"briefreader: {problem}", file=sys.stderr)
     # Our own loop: asyncio.run() would wait for busy worker threads before returning.
     loop = asyncio.new_event_loop()
     make_app(args.paths, settings).run(loop=loop)
