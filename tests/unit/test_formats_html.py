@@ -198,3 +198,18 @@ def test_escape_sequences_in_a_page_never_reach_the_article(tmp_path: Path) -> N
     everything = " ".join([article.title or "", article.text])
     assert "\x1b" not in everything and "\x07" not in everything and "\x9b" not in everything
     assert "\u202e" not in (article.title or "")
+
+
+def test_a_copyright_year_is_not_taken_for_the_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "undated.html"
+    page.write_text(
+        "<html><head><title>Drones over Kherson - Example News</title></head><body>"
+        "<nav>Home News</nav><article><h1>Drones over Kherson</h1>"
+        "<p>Officials said drones struck the port of Kherson overnight, damaging cranes.</p>"
+        "<p>“We saw dozens of them,” said Olena Petrenko, a port worker, to reporters.</p>"
+        "</article><footer>Copyright 2024 Example</footer></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert isinstance(article, Article)
+    assert (article.title, article.published) == ("Drones over Kherson", None)

@@ -27,6 +27,9 @@ _EXTRACTOR_OPTIONS = {
     "include_images": False,
     "include_links": False,
     "deduplicate": False,
+    # Only dates the page states (meta tags, JSON-LD, a dateline): a copyright year in the
+    # footer must not become a publication date.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
 
 
@@ -83,7 +86,7 @@ def _extract(text: str, **options: bool) -> ElementTree.Element | None:
 def _extract_metadata(text: str) -> ElementTree.Element | None:
     """Metadata alone, as attributes of an empty document, when no body was found."""
     try:
-        meta = trafilatura.extract_metadata(text)
+        meta = trafilatura.extract_metadata(text, extensive=False)
     except Exception:  # noqa: BLE001 - metadata is optional; a page without it still reads
         return None
     if meta is None:
