@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.core.analysis import Analysis
-from briefreader.core.index import IndexBusy, IndexDamaged, SearchIndex
+from briefreader.core.index import (
+    SEGMENT_ARTICLES,
+    IndexBusy,
+    IndexDamaged,
+    SearchIndex,
+    SegmentBuilder,
+)
 from briefreader.core.models import (
     Article,
     ArticleSummary,
@@ -241,13 +247,17 @@ def _write(
                 batch.add_segment(segment)
             skipped.extend(skips)
         else:
+            # Many files without worker processes: segments of bounded size, as workers write.
+            builder = SegmentBuilder(search_index.directory) if total > SEGMENT_ARTICLES else None
             for done, state in enumerate(plan.to_read, 1):
                 record = make_record(state)
                 if record.article_id in plan.replacing:
                     batch.delete_article(record.article_id)
                 try:
-                    batch.add_article(record)
+                    (builder or batch).add_article(record)
                 except Exception as error:
+                    if builder is not None:
+                        builder.cancel()
                     raise _RejectedRecord(
                         record.path, record.article_id, type(error).__name__
                     ) from error
@@ -255,6 +265,8 @@ def _write(
                     skipped.append(Skip(Path(record.path), record.skip_reason))
                 if progress is not None:
                     progress(done, total)
+            for segment in builder.finish() if builder is not None else ():
+                batch.add_segment(segment)
     return IndexReport(added=total - updated, updated=updated, removed=len(plan.removed),
                        unchanged=plan.unchanged, skipped=tuple(skipped))  # fmt: skip
 

@@ -8,7 +8,7 @@ from briefreader.core.index.queries import and_queries, is_empty_query, prefix_q
 from briefreader.core.index.schema import analysed_terms
 from briefreader.core.index.scoring import _Scoring
 from briefreader.core.index.search_index import SearchIndex
-from briefreader.core.index.writing import SegmentBuilder
+from briefreader.core.index.writing import SEGMENT_ARTICLES, SegmentBuilder
 
 __all__ = [
     "BM25F",
@@ -16,6 +16,7 @@ __all__ = [
     "IndexBusy",
     "IndexDamaged",
     "QueryProblem",
+    "SEGMENT_ARTICLES",
     "SearchIndex",
     "SegmentBuilder",
     "_Scoring",

@@ -6,13 +6,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pickle import dumps as pickle_dumps
 from typing import Any
 
-from whoosh import analysis, fields, formats
+from whoosh import analysis, fields
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.system import pack_uint
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PARAGRAPH_GAP = 100
 INDEX_NAME = "MAIN"
 
@@ -77,7 +78,7 @@ class _Analyzer(analysis.Analyzer):
             yield token
 
 
-class _FastText(fields.TEXT):
+class FastText(fields.TEXT):
     """A TEXT field indexed without Whoosh's per-token pipeline (one regular expression and a
     stem cache), taking a string or a sequence of paragraphs."""
 
@@ -90,7 +91,8 @@ class _FastText(fields.TEXT):
         self.stemming = stemming
         self.whole_words = whole_words
 
-    def index(self, value: Any, **kwargs: Any) -> list[Any]:
+    def term_positions(self, value: Any) -> dict[str, list[int]]:
+        """Each term of a string or of a sequence of paragraphs with its positions."""
         parts = (value,) if isinstance(value, str) else value
         positions: defaultdict[str, list[int]] = defaultdict(list)
         start = 0
@@ -103,44 +105,51 @@ class _FastText(fields.TEXT):
                 positions[word].append(pos)
             # A gap between paragraphs, so a phrase never spans two of them.
             start += len(words) + PARAGRAPH_GAP
-        encode = self.format.encode
+        return positions
+
+    def index(self, value: Any, **kwargs: Any) -> list[Any]:
         boost = self.format.field_boost
         return [
-            (word.encode("utf-8"), len(poses), len(poses) * boost, encode(poses))
-            for word, poses in positions.items()
+            (word.encode("utf-8"), len(poses), len(poses) * boost, encoded_positions(poses))
+            for word, poses in self.term_positions(value).items()
         ]
 
 
-class _WordList(fields.FieldType):
-    """Surface words with how many articles use them: the vocabulary behind prefixes and
-    spelling suggestions, since the text fields hold stems."""
+def encoded_positions(positions: list[int]) -> bytes:
+    """Whoosh's `Positions.encode` (the count, then the pickled gaps), quicker for the
+    commonest case, a word used once."""
+    if len(positions) == 1:
+        return _ONE + pickle_dumps(positions, 2)
+    gaps = []
+    previous = 0
+    for position in positions:
+        gaps.append(position - previous)
+        previous = position
+    return pack_uint(len(gaps)) + pickle_dumps(gaps, 2)
 
-    def __init__(self) -> None:
-        super().__init__(formats.Frequency(), analyzer=_Analyzer(whole_words=True), scorable=False)
 
-    def index(self, value: Any, **kwargs: Any) -> list[Any]:
-        counts = value if isinstance(value, dict) else dict.fromkeys(str(value).split(), 1)
-        return [(w.encode("utf-8"), n, float(n), pack_uint(n)) for w, n in counts.items()]
+_ONE = pack_uint(1)
 
 
 def build_schema() -> fields.Schema:
     """One document per article (kind "a"): its text indexed paragraph by paragraph, with
-    gaps, and stored as paragraphs so a hit can name its best passage; vocabulary documents
-    (kind "v") hold surface words so prefixes and spelling work on a stemmed index."""
+    gaps, and stored as paragraphs so a hit can name its best passage; a vocabulary document
+    per segment (kind "v") stores its surface words with their article counts, so prefixes
+    and spelling work on a stemmed index (stored, not indexed: as terms they were half of a
+    segment's term table, and a term costs more to write than a posting)."""
     return fields.Schema(
         kind=fields.ID(stored=True),
         article=fields.ID(stored=True),
         paragraphs=fields.STORED(),
         meta=fields.STORED(),
         analysis=fields.STORED(),
-        body=_FastText(),
-        title=_FastText(boost=2.5),
-        source=_FastText(stemming=False),
-        author=_FastText(stemming=False),
-        speaker=_FastText(stemming=False),
-        topic=_FastText(whole_words=True),
+        body=FastText(),
+        title=FastText(boost=2.5),
+        source=FastText(stemming=False),
+        author=FastText(stemming=False),
+        speaker=FastText(stemming=False),
+        topic=FastText(whole_words=True),
         date=fields.ID(),
-        word=_WordList(),
         words=fields.STORED(),
     )
 

@@ -10,8 +10,10 @@ from typing import Any
 
 from whoosh import query
 
+from briefreader.core.index.catalogue import segment_articles
 from briefreader.core.index.errors import QueryProblem
 from briefreader.core.index.hits import _hit, _stored_vocabulary, _text_of, _Wanted
+from briefreader.core.index.phrases import with_adjacent_phrases
 from briefreader.core.index.queries import _ARTICLES, _only_exclusions, _query_parser
 from briefreader.core.index.schema import SEARCH_FIELDS, IndexedArticle, stem
 from briefreader.core.index.store import _IndexStore
@@ -25,11 +27,21 @@ class SearchIndex(_IndexStore):
 
     def indexed_articles(self) -> dict[str, IndexedArticle]:
         """Every article the index holds, by id."""
+        found = {}
         with self.searcher() as searcher:
-            return {
-                doc["article"]: IndexedArticle(doc["article"], doc["meta"])
-                for doc in searcher.documents(kind="a")
-            }
+            for leaf, _offset in searcher.reader().leaf_readers():
+                if leaf.segment() is None:  # an index with no segment yet
+                    continue
+                segment_id = leaf.segment().segment_id()
+                rows = self._segment_articles.get(segment_id)
+                if rows is None:
+                    rows = segment_articles(leaf.storage(), leaf)
+                    self._segment_articles[segment_id] = rows
+                deleted = leaf.is_deleted
+                for docnum, article_id, meta in rows:
+                    if not deleted(docnum):
+                        found[article_id] = IndexedArticle(article_id, meta)
+        return found
 
     def article(self, article_id: str) -> tuple[dict[str, Any], str] | None:
         """The stored metadata and analysis JSON of one article."""
@@ -48,7 +60,7 @@ class SearchIndex(_IndexStore):
 
     def parse(self, text: str) -> Any:
         """Whoosh's query language over the body and (boosted) title; raises on bad input."""
-        return _query_parser().parse(text)
+        return with_adjacent_phrases(_query_parser().parse(text))
 
     def search(self, parsed: Any, limit: int, display: str) -> SearchResult:
         """The top `limit` articles for a parsed query, each at its best paragraph."""
@@ -140,16 +152,56 @@ class SearchIndex(_IndexStore):
         return merged
 
     def corrections(self, word: str) -> list[str]:
-        """Indexed words close to a word nobody wrote, the commonest first."""
+        """Indexed words close to a word nobody wrote (same first letter; one edit away, else
+        two), the commonest first."""
+        word = word.lower()
+        if not word:
+            return []
         with self.searcher() as searcher:
             reader = searcher.reader()
-            found: dict[str, int] = {}
-            for distance in (1, 2):
-                for candidate in reader.terms_within("word", word.lower(), distance, prefix=1):
-                    candidate = str(candidate)
-                    if candidate != word.lower():
-                        found[candidate] = reader.doc_frequency("body", stem(candidate))
-                found = {w: n for w, n in found.items() if n}
-                if found:
-                    break
-        return sorted(found, key=lambda w: -found[w])
+            words, counts = self._vocabulary(reader)
+            start = bisect.bisect_left(words, word[0])
+            end = bisect.bisect_left(words, word[0] + "\U0010ffff", start)
+            same_letter = words[start:end]
+            close = [w for w in one_edit_away(word) if _holds(same_letter, w)]
+            if not close:
+                close = [w for w in same_letter if w != word and within_edits(word, w, 2)]
+            found = {w: reader.doc_frequency("body", stem(w)) for w in close}
+            used = {w: counts[bisect.bisect_left(words, w)] for w in found}
+        # Words sharing a stem find the same articles: the commoner spelling first.
+        return sorted((w for w in found if found[w]), key=lambda w: (-found[w], -used[w], w))
+
+
+def _holds(ordered: list[str], word: str) -> bool:
+    i = bisect.bisect_left(ordered, word)
+    return i < len(ordered) and ordered[i] == word
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, substitution or insertion from `word`
+    (that keeps its first letter)."""
+    letters = set("abcdefghijklmnopqrstuvwxyz0123456789") | set(word)
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    edits.discard(word)
+    return edits
+
+
+def within_edits(word: str, other: str, most: int) -> bool:
+    """True when `other` is at most `most` insertions, deletions or substitutions from `word`
+    (Levenshtein, stopping as soon as a row exceeds the bound)."""
+    if abs(len(word) - len(other)) > most:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, letter in enumerate(word, 1):
+        current = [i]
+        for j, other_letter in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (letter != other_letter)))  # fmt: skip
+        if min(current) > most:
+            return False
+        previous = current
+    return previous[-1] <= most

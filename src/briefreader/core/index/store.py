@@ -39,6 +39,7 @@ class _IndexStore:
         self._searcher: Any = None
         self._lock = threading.RLock()
         self._segment_vocabularies: dict[str, dict[str, int]] = {}
+        self._segment_articles: dict[str, list[list[Any]]] = {}
         self._merged_vocabulary: tuple[tuple[str, ...], tuple[list[str], list[float]]] | None = None
         self._field_lengths: dict[tuple[str, str], list[int]] = {}
 

@@ -12,12 +12,16 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from briefreader.core.index.schema import _WORD, INDEX_NAME
+from briefreader.core.index.catalogue import write_catalogue
+from briefreader.core.index.postings import TermPool, write_postings
+from briefreader.core.index.schema import _WORD, INDEX_NAME, FastText
 
-# Memory for each writer's posting pool (beyond it, sorted runs go to temporary files),
-# and how many articles a worker puts in one segment so that they fit.
+# Whoosh's memory setting for a writer (its own pool is replaced by `TermPool`, which keeps
+# every posting of a segment in memory), and how many articles go in one segment: about
+# 60 MB of postings at the generated corpus's 600 terms per article. Fewer, larger
+# segments make searches faster: each query opens its terms in every segment.
 WRITER_MB = 110
-SEGMENT_ARTICLES = 600
+SEGMENT_ARTICLES = 2500
 TINY_SEGMENT_DOCUMENTS = 200
 TINY_SEGMENTS_TO_MERGE = 6
 
@@ -29,20 +33,68 @@ def _codec() -> Any:
 
 
 class _Writer(SegmentWriter):
-    """Whoosh's segment writer, but field lengths are read once per field when postings are
-    written, instead of once per posting (a quarter of the commit time otherwise).
+    """Whoosh's segment writer with its postings kept per term (`postings.TermPool`) and
+    written a block at a time, and field lengths read once per field.
 
     Segments are written as plain files (compound=False): Whoosh copies every part of a
     compound segment it opens into memory, which made opening a 10,000-article index take
     half a second and 450 MB.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Whoosh's pool has written nothing yet; its temporary folder is the writer's too.
+        self.pool = TermPool()
+        # [document number, article id, metadata] of each article added, written beside the
+        # segment (see `catalogue.py`) unless other segments were merged into it.
+        self.catalogue: list[list[Any]] | None = []
+
+    def add_reader(self, reader: Any) -> None:
+        self.catalogue = None
+        super().add_reader(reader)
+
+    def add_document(self, **fields: Any) -> None:
+        """Whoosh's `add_document` for this schema (no vectors, spelling or columns), the
+        terms of each field handed to the pool in one call."""
+        self._check_state()
+        schema = self.schema
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        docnum = self.docnum
+        perdocwriter = self.perdocwriter
+        perdocwriter.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if isinstance(field, FastText):
+                    positions = field.term_positions(value)
+                    length = self.pool.add_positions(
+                        name, docnum, positions, field.format.field_boost
+                    )
+                elif field.indexed:
+                    length = self.pool.add_document_terms(name, docnum, field.index(value))
+                    if not field.scorable:
+                        length = 0
+                perdocwriter.add_field(name, field, value if field.stored else None, length)
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         lengths = _LengthCache(self.per_document_reader(), self.docnum)
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        write_postings(self.fieldwriter, self.schema, lengths.field, self.pool)
         self.fieldwriter.close()
         lengths.close()
+        if self.catalogue is not None:
+            write_catalogue(self.storage, self.newsegment, self.catalogue)
 
 
 class _LengthCache:
@@ -51,13 +103,14 @@ class _LengthCache:
         self._documents = documents
         self._fields: dict[str, list[int]] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+    def field(self, fieldname: str) -> list[int]:
+        """The length of this field in every document of the segment."""
         lengths = self._fields.get(fieldname)
         if lengths is None:
             read = self._reader.doc_field_length
-            lengths = [read(d, fieldname, default) for d in range(self._documents)]
+            lengths = [read(d, fieldname, 0) for d in range(self._documents)]
             self._fields[fieldname] = lengths
-        return lengths[docnum]
+        return lengths
 
     def close(self) -> None:
         self._reader.close()
@@ -93,39 +146,38 @@ def _commit(writer: Any, segments: list[Any], committed: Callable[[int], None]) 
 
 
 class SegmentBuilder:
-    """Indexes a share of the articles into segments of its own, in a worker process, while
-    the parent process holds the index's write lock.
+    """Indexes a share of the articles into segments of its own, in a worker process (or in
+    this one), while the refresh holds the index's write lock.
 
-    A segment is closed every SEGMENT_ARTICLES articles so its postings stay in memory:
-    spilling them to sorted runs on disk costs a quarter of the build time.
+    A segment is closed every SEGMENT_ARTICLES articles, so its postings stay in memory. A
+    writer is opened only for an article to add: giving up an empty one would delete the
+    temporary folder that every writer of the index shares.
     """
 
     def __init__(self, directory: Path) -> None:
         self._index = index.open_dir(str(directory), indexname=INDEX_NAME)
-        self._writer = _Writer(
-            self._index, _lk=False, limitmb=WRITER_MB, compound=False, codec=_codec()
-        )
-        self._batch = IndexBatch(self._writer)
+        self._writer: Any = None
+        self._batch: IndexBatch | None = None
         self._added = 0
         self.segments: list[Any] = []
 
     def add_article(self, record: Any) -> None:
         """Index one article; on failure every segment of this builder is given up."""
-        self._batch.add_article(record)
-        self._added += 1
-        if self._added % SEGMENT_ARTICLES == 0:
-            self._close_segment()
+        if self._batch is None:
             self._writer = _Writer(
                 self._index, _lk=False, limitmb=WRITER_MB, compound=False, codec=_codec()
             )
             self._batch = IndexBatch(self._writer)
+        self._batch.add_article(record)
+        self._added += 1
+        if self._added % SEGMENT_ARTICLES == 0:
+            self._close_segment()
 
     def _close_segment(self) -> None:
-        if self._batch.changed:
+        if self._batch is not None:
             self._batch.add_vocabulary()
             self.segments.append(self._writer._finalize_segment())
-        else:
-            _cancel(self._writer)
+        self._writer = self._batch = None
 
     def finish(self) -> list[Any]:
         """The finished segments, for `IndexBatch.add_segment`."""
@@ -133,7 +185,9 @@ class SegmentBuilder:
         return self.segments
 
     def cancel(self) -> None:
-        _cancel(self._writer)
+        if self._writer is not None:
+            _cancel(self._writer)
+        self._writer = self._batch = None
 
 
 class IndexBatch:
@@ -183,12 +237,16 @@ class IndexBatch:
             )
             if record.published:
                 document["date"] = record.published.lower()
+        docnum = writer.docnum
         try:
             writer.add_document(**document)
             writer.add_document(**stored_text)
         except BaseException:
             _cancel(writer)
             raise
+        catalogue = getattr(writer, "catalogue", None)  # only `_Writer` keeps one
+        if catalogue is not None:
+            catalogue.append([docnum, record.article_id, document["meta"]])
         words = set(_WORD.findall(record.title.lower()))
         for _, paragraph in record.paragraphs:
             words.update(_WORD.findall(paragraph.lower()))
@@ -198,7 +256,7 @@ class IndexBatch:
         """One document holding every word of this batch with the number of its articles."""
         words = {w: n for w, n in self._words.items() if len(w) > 1}
         if words:
-            self._writer.add_document(kind="v", word=words, words=words)
+            self._writer.add_document(kind="v", words=words)
 
 
 def _cancel(writer: Any) -> None:
