@@ -102,3 +102,26 @@ def test_articles_are_listed_alike_from_catalogues_and_from_merged_segments(
     report = fresh.refresh_index()
     assert (report.removed, report.unchanged) == (1, 8)
     assert not fresh.search("marker4").hits
+
+
+def test_phrases_match_only_words_in_order_side_by_side(tmp_path: Path) -> None:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    texts = {
+        "adjacent.txt": "The oil price cap holds.",
+        "apart.txt": "A cap was put on the price of oil.",
+        "reversed.txt": "The cap price of oil fell.",
+        "split.txt": "Traders watched the price.\n\nCap talks went on.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(f"Title {name}\n\n{text}\n", encoding="utf-8")
+    library = Library([folder], cache_dir=tmp_path / "cache")
+    library.refresh_index()
+
+    def found(query: str) -> set[str]:
+        return {hit.path.name for hit in library.search(query).hits}
+
+    assert found('"price cap"') == {"adjacent.txt"}
+    assert found('"oil price cap"') == {"adjacent.txt"}
+    assert found('"cap price"') == {"reversed.txt"}
+    assert found("price AND cap") == set(texts)

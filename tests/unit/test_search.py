@@ -118,6 +118,13 @@ def test_as_you_type_treats_the_last_word_as_a_prefix(
     assert names(library.search(typed, as_you_type=True)) == expected
 
 
+def test_a_prefix_whose_commonest_words_are_stop_words_finds_the_others(
+    library: Library,
+) -> None:
+    # "the", "that" and "this" are not indexed; "their", "they", "three"... are.
+    assert library.search("th", as_you_type=True).hits
+
+
 def test_as_you_type_with_one_letter_waits_for_more(library: Library) -> None:
     result = library.search("K", as_you_type=True)
     assert result.hits == () and result.error is None

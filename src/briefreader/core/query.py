@@ -17,8 +17,11 @@ from briefreader.core.models import SearchResult
 # The last word typed is a prefix once it has this many letters; shorter ones would match
 # most of the vocabulary and say nothing about what the user wants.
 MIN_PREFIX = 2
-# A prefix stands for its commonest completions only, so a keystroke costs a few terms.
-PREFIX_EXPANSIONS = 4
+# A prefix stands for its commonest completions only, so a keystroke costs a few terms; the
+# shorter the prefix, the commoner its completions and the fewer it stands for (each very
+# common term in a query costs a walk over most of the library).
+PREFIX_EXPANSIONS = {2: 1, 3: 2}
+MOST_EXPANSIONS = 4
 
 _TRAILING_WORD = re.compile(r"(?:^|(?<=\s))([^\W_]\w*)$")
 _PLAIN_WORD = re.compile(r"(?<![\w:*~\"])([^\W\d_]{3,})(?![\w:*~])")
@@ -76,7 +79,7 @@ def _parse_as_you_type(search_index: SearchIndex, text: str) -> object:
         parsed_head = None
     if len(prefix) < MIN_PREFIX:
         return parsed_head
-    stems = search_index.prefix_terms(prefix, PREFIX_EXPANSIONS)
+    stems = search_index.prefix_terms(prefix, PREFIX_EXPANSIONS.get(len(prefix), MOST_EXPANSIONS))
     if not stems:
         return prefix_query(())
     return and_queries(parsed_head, prefix_query(stems))

@@ -110,7 +110,8 @@ class SearchIndex(_IndexStore):
             words, counts = self._vocabulary(reader)
             start = bisect.bisect_left(words, prefix)
             end = bisect.bisect_left(words, prefix + "\U0010ffff", start)
-            commonest = heapq.nlargest(most * 3, range(start, end), key=counts.__getitem__)
+            # Enough candidates that stop words (not indexed) never use them all up.
+            commonest = heapq.nlargest(most * 3 + 10, range(start, end), key=counts.__getitem__)
             stems = dict.fromkeys(stem(words[i]) for i in commonest)
             # Words of deleted articles stay in the vocabulary; keep stems still indexed.
             return [s for s in stems if reader.doc_frequency("body", s)][:most]
