@@ -9,16 +9,16 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from briefreader.config import ConfigError, Settings
-from briefreader.core.library import Library
-from briefreader.core.models import ScanReport, Skip
-from briefreader.core.reader import FORMATS
-from briefreader.core.scan import LibraryPathError
 from briefreader.paths import Paths, bundled_articles_dir
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from briefreader.core.library import Library
+    from briefreader.core.models import ScanReport, Skip
 
 
 class UserError(Exception):
@@ -75,6 +75,10 @@ def library_paths(paths: list[Path], settings: Settings) -> list[Path]:
 
 def open_library(paths: list[Path], settings: Settings) -> Library:
     """A Library for the paths, or a UserError naming what is wrong."""
+    # Imported here: the reader starts faster when nothing it does not use yet is loaded
+    # (core.scan brings the file readers, needed only once the index is refreshed).
+    from briefreader.core.library import Library
+
     chosen = library_paths(paths, settings)
     try:
         return Library(
@@ -83,8 +87,12 @@ def open_library(paths: list[Path], settings: Settings) -> Library:
             cache_dir=settings.paths.cache_dir,
             data_dir=settings.paths.data_dir,
         )
-    except LibraryPathError as error:
-        raise UserError(str(error)) from None
+    except Exception as error:
+        from briefreader.core.scan import LibraryPathError
+
+        if isinstance(error, LibraryPathError):
+            raise UserError(str(error)) from None
+        raise
 
 
 def open_configured_library(paths: list[Path]) -> Library:
@@ -109,6 +117,8 @@ def require_articles(report: ScanReport, paths: Sequence[Path]) -> None:
         return
     if report.skipped:
         raise UserError("no article could be read (see the reasons above)")
+    from briefreader.core.reader import FORMATS
+
     where = ", ".join(display_path(p) for p in paths)
     kinds = ", ".join(FORMATS)
     raise UserError(f"no article files in {where} ({kinds})")
@@ -116,6 +126,8 @@ def require_articles(report: ScanReport, paths: Sequence[Path]) -> None:
 
 def table_console() -> Console:
     """The console tables are printed on: cut to the terminal, never cut when piped."""
+    from rich.console import Console
+
     if stdout_is_terminal():
         return Console()
     # A file or a pipe has no width: keep every cell whole for grep and less -S.

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import difflib
-import multiprocessing
 import os
 import sys
 import threading
@@ -35,6 +33,8 @@ def unknown_binding_problems(
     keys: Mapping[str, str], config_file: Path, known: Iterable[str]
 ) -> list[str]:
     """One line per [keys] entry naming no binding of the app, with the closest id if any."""
+    import difflib
+
     known = sorted(known)
     problems = []
     for binding_id in keys:
@@ -74,9 +74,11 @@ def leave_without_waiting_for_workers(exit_code: int = 0) -> None:
         for thread in threading.enumerate()
         if thread is not threading.main_thread() and not thread.daemon and thread.is_alive()
     ]
+    # Not imported at start: when no refresh has used it, there is no helper process to end.
+    multiprocessing = sys.modules.get("multiprocessing")
     if busy:
-        for process in multiprocessing.active_children():  # indexing helpers of a refresh
-            process.terminate()
+        for process in multiprocessing.active_children() if multiprocessing else ():
+            process.terminate()  # indexing helpers of a refresh
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(exit_code)

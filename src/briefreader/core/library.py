@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefreader.core import topic_passages
-from briefreader.core.analysis import Analysis, analyse
-from briefreader.core.bookmarks import BookmarkStore
-from briefreader.core.index import IndexBusy, IndexDamaged, SearchIndex
-from briefreader.core.indexing import (
-    analysis_from_json,
-    refresh,
-    summaries_from,
-    topics_fingerprint,
-)
 from briefreader.core.models import (
     Article,
     ArticleSummary,
@@ -26,13 +17,17 @@ from briefreader.core.models import (
     Topic,
     TopicPassage,
 )
-from briefreader.core.query import run_search
-from briefreader.core.quote_library import SourcedQuote
-from briefreader.core.reader import read_article
-from briefreader.core.scan import LibraryPathError, common_root, scan
-from briefreader.core.state import ReadingState
 from briefreader.core.topics import TopicMatcher
 from briefreader.paths import Paths
+
+# The index (whoosh), the quote finder, the file readers and the bookmark store are imported
+# by the methods that use them: the reader paints its first screen before any is needed.
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
+    from briefreader.core.bookmarks import BookmarkStore
+    from briefreader.core.index import SearchIndex
+    from briefreader.core.quote_library import SourcedQuote
+    from briefreader.core.state import ReadingState
 
 
 class Library:
@@ -46,6 +41,8 @@ class Library:
                  data_dir: Path | None = None) -> None:  # fmt: skip
         missing = [p for p in paths if not p.exists()]
         if missing:
+            from briefreader.core.scan import LibraryPathError
+
             raise LibraryPathError(f"{missing[0]}: no such file or folder")
         self.paths = tuple(p.resolve() for p in paths)
         self.topics = tuple(topics)
@@ -69,6 +66,8 @@ class Library:
 
     def read_all(self, progress: Callable[[int, int], None] | None = None) -> ScanReport:
         """Read and parse every article file (no index involved)."""
+        from briefreader.core.scan import scan
+
         self._report = scan(self.paths, progress=progress)
         return self._report
 
@@ -81,6 +80,8 @@ class Library:
 
     def analyse(self, article: Article) -> Analysis:
         """Topics and quotes of one article."""
+        from briefreader.core.analysis import analyse
+
         return analyse(article, self.matcher)
 
     def analysed_articles(self) -> tuple[Article, ...]:
@@ -89,16 +90,22 @@ class Library:
 
     def topic_counts(self) -> dict[str, int]:
         """Hits per topic across the library, in config order (0 for a topic never named)."""
+        from briefreader.core import topic_passages
+
         return topic_passages.topic_counts(self._articles_for_topics(), self.matcher)
 
     def topic_passages(self, topic: str) -> tuple[TopicPassage, ...]:
         """Every paragraph in the library naming the topic, with its article and a snippet."""
+        from briefreader.core import topic_passages
+
         return topic_passages.topic_passages(self._articles_for_topics(), self.matcher, topic)
 
     def _articles_for_topics(self) -> Iterable[Article]:
         # The articles already read if there are any, else the files one at a time.
         if self._report is not None:
             return self._report.articles
+        from briefreader.core import topic_passages
+
         return topic_passages.stream_articles(self.paths)
 
     @property
@@ -106,6 +113,8 @@ class Library:
         """Last article, position per article and read marks (in memory without a data dir)."""
         state: ReadingState | None = getattr(self, "_reading_state", None)
         if state is None:
+            from briefreader.core.state import ReadingState
+
             file = self.data_dir / "state.json" if self.data_dir is not None else None
             state = self._reading_state = ReadingState(file, self.key)
         return state
@@ -115,6 +124,8 @@ class Library:
         """The user's bookmarks (one store per data dir, shared by every library)."""
         store: BookmarkStore | None = getattr(self, "_bookmarks", None)
         if store is None:
+            from briefreader.core.bookmarks import BookmarkStore
+
             data_dir = self.data_dir or Paths.from_environment().data_dir
             db_path = Paths(Path(), data_dir, Path()).bookmarks_db
             store = BookmarkStore(db_path, analyse=self.analyse, topics=self.topics)
@@ -127,6 +138,9 @@ class Library:
     def search_index(self) -> SearchIndex:
         """This library's index in the cache folder (created on first refresh)."""
         if self._search_index is None:
+            from briefreader.core.index import SearchIndex
+            from briefreader.core.indexing import topics_fingerprint
+
             paths = Paths.from_environment()
             if self.cache_dir is not None:
                 paths = Paths(paths.config_file, paths.data_dir, self.cache_dir)
@@ -139,12 +153,17 @@ class Library:
         self, progress: Callable[[int, int], None] | None = None, *, rebuild: bool = False
     ) -> IndexReport:
         """Bring the index in step with the files: re-read only what changed."""
+        from briefreader.core.indexing import refresh
+
         report = refresh(self.search_index, self.paths, self.analyse, progress, rebuild=rebuild)
         self.search_index.warm_up()
         return report
 
     def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> SearchResult:
         """Search the library (query language in DESIGN §5); builds the index if there is none."""
+        from briefreader.core.index import IndexDamaged
+        from briefreader.core.query import run_search
+
         if not self.search_index.exists():
             self.refresh_index()
         try:
@@ -156,6 +175,9 @@ class Library:
 
     def summaries(self) -> tuple[ArticleSummary, ...]:
         """Every indexed article, for the list, without reading any file."""
+        from briefreader.core.index import IndexDamaged
+        from briefreader.core.indexing import summaries_from
+
         try:
             return summaries_from(self.search_index.indexed_articles())
         except IndexDamaged:
@@ -164,6 +186,12 @@ class Library:
 
     def open_article(self, article_id: str) -> Analysis | None:
         """Read one indexed article; its analysis comes from the index while the file is unchanged."""
+        from briefreader.core.analysis import Analysis
+        from briefreader.core.index import IndexBusy, IndexDamaged
+        from briefreader.core.indexing import analysis_from_json
+        from briefreader.core.reader import read_article
+        from briefreader.core.scan import common_root
+
         try:
             stored = self.search_index.article(article_id)
         except (IndexDamaged, IndexBusy):
@@ -181,6 +209,10 @@ class Library:
 
     def all_quotes(self) -> tuple[SourcedQuote, ...]:
         """Every quote in the library with its article, read from the index (built if missing)."""
+        from briefreader.core.index import IndexBusy, IndexDamaged
+        from briefreader.core.indexing import analysis_from_json
+        from briefreader.core.quote_library import SourcedQuote
+
         if not self.search_index.exists():
             self.refresh_index()
         found: list[SourcedQuote] = []
@@ -199,6 +231,8 @@ class Library:
 
     def index_status(self) -> IndexStatus:
         """Where the index is, how many articles it holds, and whether it is being written."""
+        from briefreader.core.index import IndexBusy, IndexDamaged
+
         index = self.search_index
         problem = index.problem()
         status = IndexStatus(index.directory, index.exists(), busy=index.is_busy(), problem=problem)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from briefreader.config import Settings
-from briefreader.core.library import Library
 from briefreader.ui.commands import (
     ActionCommands,
     ArticleCommands,
@@ -16,6 +16,10 @@ from briefreader.ui.commands import (
 )
 from briefreader.ui.palette import SingleCloseCommandPalette
 from briefreader.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from briefreader.config import Settings
+    from briefreader.core.library import Library
 
 
 class BriefReaderApp(App[None]):

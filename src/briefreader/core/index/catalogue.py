@@ -19,7 +19,8 @@ def write_catalogue(storage: Any, segment: Any, rows: list[list[Any]]) -> None:
     """[document number, article id, metadata] of each article of a new segment."""
     file = segment.create_file(storage, CATALOGUE_EXT)
     try:
-        file.write(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        # ASCII: file names may hold lone surrogates (bytes undecodable as UTF-8).
+        file.write(json.dumps(rows).encode("ascii"))
     finally:
         file.close()
 
@@ -31,7 +32,7 @@ def segment_articles(storage: Any, leaf: Any) -> list[list[Any]]:
     try:
         file = segment.open_file(storage, CATALOGUE_EXT)
         try:
-            rows = json.loads(file.read().decode("utf-8"))
+            rows = json.loads(file.read().decode("ascii"))
         finally:
             file.close()
         if _well_formed(rows, leaf.doc_count_all()):

@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefreader.core.bookmarks import BookmarkError, PlacedBookmark
-from briefreader.core.brief_export import write_brief
-from briefreader.core.library import Library
 from briefreader.ui.widgets.bookmarks_panel import BookmarkItem
+
+# The bookmark store (and sqlite3) load when a bookmark is first used, not at start.
+if TYPE_CHECKING:
+    from briefreader.core.bookmarks import PlacedBookmark
+    from briefreader.core.library import Library
 
 
 def describe_failure(error: BaseException) -> str:
     """A bookmark error's own sentence; anything else named plainly."""
+    from briefreader.core.bookmarks import BookmarkError
+
     if isinstance(error, BookmarkError):
         return str(error)
     return f"{type(error).__name__}: {error}"
@@ -61,6 +66,9 @@ def all_items(library: Library) -> tuple[list[BookmarkItem], list[str]]:
 
 def export_brief(library: Library) -> tuple[Path, int]:
     """Write the Markdown brief to the current folder, or to the data dir if that fails."""
+    from briefreader.core.bookmarks import BookmarkError
+    from briefreader.core.brief_export import write_brief
+
     store = library.bookmarks
     text = store.export_markdown()
     count = len(store.all())

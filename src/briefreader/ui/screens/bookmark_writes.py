@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from briefreader.core.bookmarks import Bookmark
-from briefreader.core.library import Library
 from briefreader.ui.screens.bookmark_ops import describe_failure, export_brief
+
+if TYPE_CHECKING:
+    from briefreader.core.bookmarks import Bookmark
+    from briefreader.core.library import Library
 
 
 class BookmarkWrites:

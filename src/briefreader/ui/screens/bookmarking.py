@@ -5,25 +5,26 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from briefreader.core.analysis import Analysis
-from briefreader.core.bookmark_models import AlreadyBookmarked
-from briefreader.core.bookmarks import Bookmark, PlacedBookmark
-from briefreader.core.library import Library
-from briefreader.core.models import Article
 from briefreader.ui.messages import ShowView
 from briefreader.ui.screens.bookmark_ops import describe_failure, item_of
 from briefreader.ui.screens.bookmark_writes import BookmarkWrites
-from briefreader.ui.screens.bookmarks_screen import BookmarksScreen
-from briefreader.ui.screens.note_dialog import NoteDialog
 from briefreader.ui.widgets.bookmarks_panel import BookmarkItem, BookmarksPanel
 from briefreader.ui.widgets.reader import ReaderView
+
+# The bookmark store, the note dialog and the bookmarks screen are imported when first used,
+# so that the reader's first screen does not wait for them.
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
+    from briefreader.core.bookmarks import Bookmark, PlacedBookmark
+    from briefreader.core.library import Library
+    from briefreader.core.models import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,7 @@ class BookmarkingScreen(BookmarkWrites, Screen[None]):
         if not with_note:
             self._start_saving(article, paragraph.index, "")
             return
+        from briefreader.ui.screens.note_dialog import NoteDialog
 
         def noted(note: str | None) -> None:
             if note is not None:
@@ -173,6 +175,8 @@ class BookmarkingScreen(BookmarkWrites, Screen[None]):
 
     @work(thread=True, group="bookmark writes", exit_on_error=False)
     def _save(self, pending: PendingBookmark) -> None:
+        from briefreader.core.bookmark_models import AlreadyBookmarked
+
         try:
             self.library.bookmarks.add(pending.article, pending.paragraph, note=pending.note)
         except AlreadyBookmarked:
@@ -213,6 +217,7 @@ class BookmarkingScreen(BookmarkWrites, Screen[None]):
         if bookmark is None:
             return
         draft = self._unsaved_notes.get(bookmark.id, bookmark.note)
+        from briefreader.ui.screens.note_dialog import NoteDialog
 
         def noted(note: str | None) -> None:
             if note is not None:
@@ -255,6 +260,8 @@ class BookmarkingScreen(BookmarkWrites, Screen[None]):
     # ----- the full list -------------------------------------------------------------------
 
     def action_show_bookmarks(self) -> None:
+        from briefreader.ui.screens.bookmarks_screen import BookmarksScreen
+
         self.post_message(ShowView(build=BookmarksScreen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from briefreader.core.analysis import Analysis
-from briefreader.core.library import Library
 from briefreader.core.models import Article, ArticleSummary, IndexReport, ScanReport
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
+    from briefreader.core.library import Library
 
 Progress = Callable[[int, int], None]
 

@@ -20,8 +20,8 @@ from briefreader.core.models import SearchHit, SearchResult
 from briefreader.ui.screens.worker_errors import report_worker_failure
 from briefreader.ui.widgets.row_list import RowList
 
-DEBOUNCE_SECONDS = 0.04
-RESULT_LIMIT = 30
+DEBOUNCE_SECONDS = 0.015
+RESULT_LIMIT = 20
 
 
 @dataclass(frozen=True, slots=True)

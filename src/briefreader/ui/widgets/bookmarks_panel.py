@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,11 +16,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefreader.core.analysis import Analysis
-from briefreader.core.bookmarks import Bookmark
 from briefreader.core.sanitize import sanitize_line, sanitize_text
 from briefreader.ui.messages import OpenPassage
 from briefreader.ui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
+    from briefreader.core.bookmarks import Bookmark
 
 STATUS_WORDS = {
     "anchored": "",

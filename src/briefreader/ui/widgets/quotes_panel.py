@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,12 +12,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefreader.core.analysis import Analysis
 from briefreader.core.models import Quote
 from briefreader.core.quote_library import PREVIEW_CHARS, UNKNOWN_SPEAKER, shorten_quote
 from briefreader.ui.messages import OpenPassage, ShowView
-from briefreader.ui.screens.quotes_library import QuotesLibraryScreen
 from briefreader.ui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
 
 PRONOUNS = frozenset("he she they it we i".split())
 
@@ -148,4 +151,6 @@ class QuotesPanel(Widget):
         self.query_one(OptionList).action_cursor_up()
 
     def action_library_quotes(self) -> None:
+        from briefreader.ui.screens.quotes_library import QuotesLibraryScreen
+
         self.post_message(ShowView(build=QuotesLibraryScreen))

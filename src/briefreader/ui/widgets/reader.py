@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -15,7 +16,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefreader.core.analysis import Analysis
 from briefreader.core.models import Paragraph, Topic
 from briefreader.core.sanitize import sanitize_text
 from briefreader.ui.widgets.reader_draw import MatchSpan, ReaderDrawing
@@ -28,6 +28,9 @@ from briefreader.ui.widgets.reader_layout import (
     layout_blocks,
 )
 from briefreader.ui.widgets.reader_marks import Marks
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis  # built by the library, in a worker
 
 GUTTER = 4  # cursor mark, bookmark mark, section bar, space
 MAX_MEASURE = 100  # longer lines are hard to read

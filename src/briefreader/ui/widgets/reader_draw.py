@@ -9,7 +9,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from briefreader.core.analysis import Analysis
 from briefreader.core.models import Topic
 from briefreader.ui.widgets.reader_layout import (
     Block,
@@ -20,6 +19,9 @@ from briefreader.ui.widgets.reader_layout import (
     style_runs,
 )
 from briefreader.ui.widgets.reader_marks import Marks
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
 
 MatchSpan = tuple[int, int, int]  # (block, start, end)
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefreader.core.analysis import Analysis
 from briefreader.ui.widgets.reader_layout import Block, BlockKind
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
 
 
 @dataclass(slots=True)

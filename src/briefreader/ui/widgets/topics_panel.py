@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -14,12 +15,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefreader.core.analysis import Analysis
 from briefreader.core.models import Topic
 from briefreader.core.topics import TopicMatcher
 from briefreader.ui.messages import ShowView
-from briefreader.ui.screens.topic_passages import TopicPassagesScreen
 from briefreader.ui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from briefreader.core.analysis import Analysis
 
 
 class TopicsPanel(Widget):
@@ -133,6 +135,8 @@ class TopicsPanel(Widget):
         if not 0 <= index < len(self.topics):
             return
         topic, topics = self.topics[index], self.topics
+        from briefreader.ui.screens.topic_passages import TopicPassagesScreen
+
         self.post_message(
             ShowView(build=lambda library: TopicPassagesScreen(library, topic, topics))
         )
