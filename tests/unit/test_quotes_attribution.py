@@ -187,3 +187,32 @@ def test_an_unnamed_role_in_the_lead_is_the_person_named_with_that_title_later()
         "U.S. District Judge Lorna Schofield said the founder had “lied again and again.”",
     )
     assert [speaker for _, speaker in found] == ["Lorna Schofield", "Lorna Schofield"]
+
+
+def test_a_pronoun_reaches_back_over_paragraphs_with_no_quote_and_no_reporting_verb() -> None:
+    found = said(
+        "Olena Kovalenko runs the grain terminal in Odesa.",
+        "Ships queue for days outside the port.",
+        "Insurance costs have doubled since spring.",
+        "“We cannot keep the corridor open alone,” she said.",
+    )
+    assert found == [("We cannot keep the corridor open alone,", "Olena Kovalenko")]
+
+
+def test_a_quote_only_paragraph_after_a_reported_pronoun_takes_its_antecedent() -> None:
+    found = said(
+        "Marguerite Olsen chairs the port authority.",
+        "She said the queues would ease by summer.",
+        "“Every week we clear more ships.”",
+    )
+    assert found == [("Every week we clear more ships.", "Marguerite Olsen")]
+
+
+def test_a_pull_quote_only_takes_a_speaker_from_within_thirty_paragraphs() -> None:
+    pull = "“We were told there was no market for night trains.”"
+    source = "“We were told there was no market for night trains,” says Katrin Holzer."
+    filler = ["Trains ran late again on Tuesday."]
+    near = said(pull, *filler * 28, source)
+    far = said(pull, *filler * 30, source)
+    assert [speaker for _, speaker in near] == ["Katrin Holzer", "Katrin Holzer"]
+    assert [speaker for _, speaker in far] == [None, "Katrin Holzer"]

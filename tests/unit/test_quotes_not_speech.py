@@ -56,3 +56,16 @@ def test_a_term_word_in_the_sentence_before_does_not_hide_a_quote() -> None:
     assert said(
         '"It was chaos," said one resident, who asked not to be named. "Nobody came to help."'
     ) == [("It was chaos,", "one resident"), ("Nobody came to help.", "one resident")]
+
+
+def test_words_on_signs_and_in_logs_are_not_speech() -> None:
+    assert said(
+        "Protesters held signs reading “Save Our Park” and “Trees Before Towers.”",
+        "The ward log for that night reads only “pt found on floor 0300, nurse called.”",
+        "“We will keep the park,” Mayor Ilse Brandt said.",
+    ) == [("We will keep the park,", "Ilse Brandt")]
+
+
+def test_a_statement_that_reads_is_still_speech() -> None:
+    found = said("The Harbour Trust statement reads: “We regret the delay.”")
+    assert [text for text, _ in found] == ["We regret the delay."]

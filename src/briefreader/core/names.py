@@ -16,11 +16,12 @@ TITLES = frozenset(
     ayatollah coach manager chairman chairwoman chair ceo director spokesman spokeswoman
     spokesperson deputy foreign defense defence interior finance state national security
     press attorney speaker leader premier envoy commissioner inspector superintendent
-    constable chairperson executive founder analyst economist minister-president the""".split()
+    constable chairperson executive founder analyst economist minister-president member shri
+    sri smt smt. shrimati the""".split()
 )
-MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman".split())
+MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman shri".split())
 FEMALE_TITLES = frozenset(
-    "mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman".split()
+    "mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman smt smt. shrimati".split()
 )
 # Words that make a capitalised run an organisation rather than a person.
 ORG_WORDS = frozenset(

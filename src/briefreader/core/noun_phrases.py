@@ -45,6 +45,7 @@ FUNCTION_CAPITALS = (
 AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
+HONORIFICS = frozenset("mr mrs ms dr madam".split())
 BODY_CONNECTORS = frozenset("of for and &".split())
 CONNECTORS = frozenset("of for and & de du da del della der den van von al bin ibn la le".split())
 
@@ -85,20 +86,18 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     """Words of the masked paragraph (or of some ranges of it); a full stop stays only on
     abbreviations and initials."""
     found: list[Token] = []
+    append = found.append  # a hot loop: real articles have a few hundred words to read
     for start, end in ranges if ranges is not None else ((0, len(masked)),):
-        _tokenise(masked, start, end, found)
+        for match in TOKEN.finditer(masked, start, end):
+            text = match.group()
+            first, last = match.span()
+            if text[-1] == "." and not (
+                len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+            ):
+                append(Token(text[:-1], first, last - 1))
+            else:
+                append(Token(text, first, last))
     return found
-
-
-def _tokenise(masked: str, start: int, end: int, found: list[Token]) -> None:
-    for match in TOKEN.finditer(masked, start, end):
-        text = match.group()
-        if text[-1] == "." and not (
-            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
-        ):
-            found.append(Token(text[:-1], match.start(), match.end() - 1))
-        else:
-            found.append(Token(text, match.start(), match.end()))
 
 
 def boundary(masked: str, left: Token, right: Token) -> bool:
@@ -217,7 +216,12 @@ def subject_ending_at(
 ) -> Subject | None:
     """The noun phrase that ends at token `last` (and starts no earlier than `floor`)."""
     token = tokens[last]
-    if token.lower in SUBJECT_PRONOUNS:
+    if token.lower in SUBJECT_PRONOUNS and not (
+        token.text == "He"
+        and last - 1 >= floor
+        and tokens[last - 1].lower.rstrip(".") in HONORIFICS
+        and not boundary(masked, tokens[last - 1], token)
+    ):  # "Mr He said": the family name He, not the pronoun
         return Subject(token.text, token.lower, "pronoun", token.start, token.end)
     if not is_name_word(token) and token.text != "He":
         if token.capitalised:
@@ -324,8 +328,36 @@ def _description_after(
     if not _ends_clause(tokens, masked, last, ceiling):
         return None
     text = masked[tokens[first].start : tokens[last].end]
+    named = appositive_name(tokens, masked, last, ceiling)
+    if named is not None:
+        # "said the son, Paul Ellison, 59": the name set beside the description is the speaker.
+        return Subject(masked[tokens[first].start : named.end], named.text, "name",
+                       tokens[first].start, named.end)  # fmt: skip
     name = text[:1].lower() + text[1:] if tokens[first].lower in ("the", "a", "an") else text
     return Subject(text, name, "description", tokens[first].start, tokens[last].end)
+
+
+def appositive_name(tokens: Sequence[Token], masked: str, last: int, ceiling: int) -> Token | None:
+    """A person's name of two words or more set off by a comma right after token `last`,
+    returned as a token spanning it, or None."""
+    first = last + 1
+    if first >= ceiling or masked[tokens[last].end : tokens[first].start].strip() != ",":
+        return None
+    end = first
+    while (
+        end < ceiling
+        and is_name_word(tokens[end])
+        and (end == first or not boundary(masked, tokens[end - 1], tokens[end]))
+    ):
+        end += 1
+    words = [t.text for t in tokens[first:end]]
+    if (
+        len(words) < 2
+        or name_kind(words) != "name"
+        or not _ends_clause(tokens, masked, end - 1, ceiling)
+    ):
+        return None
+    return Token(" ".join(clean_token(w) for w in words), tokens[first].start, tokens[end - 1].end)
 
 
 def _ends_clause(tokens: Sequence[Token], masked: str, last: int, ceiling: int) -> bool:

@@ -12,7 +12,8 @@ STRAIGHT_DOUBLE = '"'
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
-MARK = re.compile("[“”„«»\"‘’‚']")
+MARKS = "“”„«»\"‘’‚'"
+MARK = re.compile(f"[{MARKS}]")
 _VERB = r"(?:said|says|added|adds|asked|told|wrote|writes|insisted|warned)"
 MISSING_CLOSE = re.compile(
     rf"[,?!](?=\s+(?:{_VERB}\b|(?:[A-Z][\w.’'-]*\s+){{1,4}}{_VERB}\b|(?:he|she|they)\s+{_VERB}\b))"
@@ -39,6 +40,14 @@ class Span:
     continued: bool  # the quotation began in an earlier paragraph
     continues: bool  # the quotation goes on in the next paragraph
     opened_at_start: bool  # the opening mark is the paragraph's first character
+
+
+def _has_mark(text: str) -> bool:
+    """Any quotation mark in the text (a substring test per mark: quicker than a regex class)."""
+    for mark in MARKS:
+        if mark in text:
+            return True
+    return False
 
 
 def _is_word(char: str) -> bool:
@@ -167,6 +176,20 @@ class _ParagraphScan:
         return False
 
 
+def _nested_end(text: str, opener: int) -> int:
+    """Where a double quotation opened at `opener` inside a single-quoted one closes, when the
+    single quotation closes after it; else -1 (the double marks then pair on their own)."""
+    close = next(
+        (j for j in range(opener + 1, len(text)) if text[j] in DOUBLE_CLOSE + STRAIGHT_DOUBLE), -1
+    )
+    if close < 0:
+        return -1
+    for j in range(close + 1, len(text)):
+        if text[j] in SINGLE_CLOSE and _closes_here(text, j):
+            return close
+    return -1
+
+
 def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
     """Every quoted span in the paragraphs, in reading order.
 
@@ -178,13 +201,20 @@ def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
     spans: list[Span] = []
     continued = False
     for index, text in enumerate(texts):
-        if MARK.search(text) is None:  # most paragraphs: no mark, nothing open, nothing carried
+        if not _has_mark(text):  # most paragraphs: no mark, nothing open, nothing carried
             continued = False
             continue
         scan = _ParagraphScan(index, text, continued)
+        nested_end = -1  # where a quotation inside an open single-quoted one ends
         for match in MARK.finditer(text):
             i, char = match.start(), match.group()
+            if i <= nested_end:
+                continue
             if char in DOUBLE_OPEN or char in DOUBLE_CLOSE or char == STRAIGHT_DOUBLE:
+                if scan.single_at is not None and scan.double_at is None:
+                    nested_end = _nested_end(text, i)
+                    if nested_end >= 0:
+                        continue  # ‘… she said, “Dad?”’: part of the outer quotation
                 scan.double_mark(i, char)
             elif scan.double_at is None and (
                 char in SINGLE_OPEN or char in SINGLE_CLOSE or char == STRAIGHT_SINGLE

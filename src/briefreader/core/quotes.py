@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from briefreader.core.attribution import (
     Report,
     find_reports,
+    has_reading_word,
     mask_quotes,
     sentence_index,
     sentence_starts,
@@ -16,9 +19,10 @@ from briefreader.core.attribution import (
     sentences_to_read,
 )
 from briefreader.core.models import Article, Quote
+from briefreader.core.name_runs import name_runs, several_word_runs
 from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
 from briefreader.core.quote_scanner import Span, scan_paragraphs
-from briefreader.core.speakers import Mention, SpeakerBook, name_runs
+from briefreader.core.speakers import Mention, Recollection, SpeakerBook
 
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"
@@ -36,6 +40,28 @@ SPEECH_RIGHT_BEFORE = re.compile(
     r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|chanting|shouted|shouting|yelled|added|declared|"
     r"asked|replied|warned)\s*[:,]?\s*$"
 )
+# The last words of TERM_BEFORE's, CALLED_BEFORE's and SPEECH_RIGHT_BEFORE's alternatives.
+TERM_ENDINGS = tuple(
+    """called dubbed as named termed labeled labelled branded titled headlined captioned word
+    words term terms phrase phrases hashtag hashtags slogan slogans motto mottos name names title
+    titles label labels acronym acronyms reading read saying marked stamped""".split()
+)
+CALLED_ENDINGS = ("called", "calls", "dubbed")
+SPEECH_ENDINGS = tuple(
+    """said says told tweeted posted wrote writes chanted chanting shouted shouting yelled added
+    declared asked replied warned""".split()
+)
+THE_DOCUMENT = re.compile(r"^the (?:statement|letter|email|memo|post|filing|message)$")
+SOURCE_NEXT = re.compile(
+    r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
+    r"([A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+)*)"
+)
+# Words on signs and in logs, which QUOTES.md does not count as anyone's speech.
+WRITTEN_ON_A_THING = re.compile(
+    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|stickers?|log|entry|chart|graffiti|"
+    r"plaque)\b[^.!?]*\b(?:reading|reads|read)(?: only| simply)?[\s,:]*"
+    r"(?:[\"“][^\"”]*[\"”]\s*(?:and|or)\s*)?$"
+)
 PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
@@ -52,7 +78,7 @@ class ParagraphFacts:
     regions: list[tuple[int, int]]
     masked: str
     tokens: list[Token]
-    starts: list[int]
+    starts: list[int]  # empty until needed in a paragraph with no reporting clause
     reports: list[Report]
     detail: str = "words"  # "names": only scanned for names; "text": far from every quote
 
@@ -88,8 +114,11 @@ def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
     for index, (text, spans) in enumerate(zip(texts, by_paragraph, strict=True)):
         if index not in near:
             kind = "names" if index in context else "text"
-            starts = sentence_starts(text, text) if kind == "names" else [0]
-            facts.append(ParagraphFacts(text, [], [], text, [], starts, [], detail=kind))
+            # sentence starts are found when the paragraph is remembered, if ever
+            facts.append(ParagraphFacts(text, [], [], text, [], [], [], detail=kind))
+            continue
+        if not spans and not has_reading_word(text):
+            facts.append(ParagraphFacts(text, [], [], text, [], [], []))  # nothing to read
             continue
         regions = [_region(text, s) for s in spans]
         masked = mask_quotes(text, regions)
@@ -163,24 +192,41 @@ def _is_speech(text: str, facts: ParagraphFacts, region: tuple[int, int], attrib
         return False  # "rock 'n' roll"
     raw_before = facts.text[max(0, region[0] - 40) : region[0]]
     before = raw_before.lower()
-    if TERM_BEFORE.search(before):
+    # Each pattern ends its match with one of its words: most texts end with none of them.
+    last_words = _without_trailing_marks(before)
+    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
         return False
-    called = CALLED_BEFORE.search(raw_before)
-    if called and not (called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS):
-        return False
-    speech_before = bool(SPEECH_RIGHT_BEFORE.search(before))
+    if _without_trailing_marks(raw_before).endswith(CALLED_ENDINGS):
+        called = CALLED_BEFORE.search(raw_before)
+        if called and not (
+            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
+        ):
+            return False
+    if "read" in before:
+        written = facts.text[max(0, region[0] - 120) : region[0]].lower()
+        if WRITTEN_ON_A_THING.search(written):
+            return False  # "signs reading “…”", "the log reads only “…”": no one speaks
+    speech_before = last_words.endswith(SPEECH_ENDINGS) and bool(SPEECH_RIGHT_BEFORE.search(before))
     ends_like_speech = text.rstrip()[-1:] in ".,!?;:…—"
-    content = [w for w in words if w.lower() not in SMALL_WORDS]
-    title_like = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-    if title_like and not ends_like_speech and len(words) <= 12 and not speech_before:
-        return False
-    whole_paragraph = facts.masked.strip(" \x01.,") == "" and len(facts.spans) == 1
+    if not ends_like_speech and len(words) <= 12 and not speech_before:
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        if content and all(w[:1].isupper() or w[:1].isdigit() for w in content):
+            return False  # a title
     sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
     if len(words) <= 4 and not sentence_like:
         # A partial quote is speech when a reporting clause introduces it or follows it at once;
         # a short phrase elsewhere in the sentence ("volunteers run a ‘warm bank’") is a term.
+        whole_paragraph = facts.masked.strip(" \x01.,") == "" and len(facts.spans) == 1
         return governed or speech_before or whole_paragraph
     return True
+
+
+def _without_trailing_marks(text: str) -> str:
+    """The text without the spaces, commas and colons it ends with (`[\\s,:]*$`)."""
+    text = text.rstrip()
+    while text[-1:] in (",", ":"):
+        text = text[:-1].rstrip()
+    return text
 
 
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
@@ -191,16 +237,20 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         return ()
     book = SpeakerBook()
     subjects = [[r.subject for r in f.reports if r.subject] for f in facts]
-    # Paragraphs far from every quotation only teach full names, which take two words or more.
-    runs = [name_runs(f.masked, several_words=f.detail == "text") for f in facts]
+    # Only names of two words or more teach a full name or a body's longer name.
+    runs = several_word_runs([f.masked for f in facts])
+    book.learn_companies("\n".join(f.masked for f in facts))
     for f, found, named in zip(facts, subjects, runs, strict=True):
-        book.learn_names(f.masked, named, found)
-    for index, (f, found, named) in enumerate(zip(facts, subjects, runs, strict=True)):
-        if f.detail != "text":
-            book.remember(index, f.masked, f.starts, named, found)
+        if named or found:
+            book.learn_names(f.masked, named, found)
+    # Paragraphs far from every quotation are never remembered.
+    book.remember_later(
+        [None if f.detail == "text" else partial(_recollection, f, found)
+         for f, found in zip(facts, subjects, strict=True)]
+    )  # fmt: skip
 
     quotes: list[Quote] = []
-    last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph
+    last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph with a quote
     continuing: Quote | None = None
     for index, (paragraph, f) in enumerate(zip(paragraphs, facts, strict=True)):
         in_paragraph: list[Quote] = []
@@ -221,8 +271,14 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             in_paragraph.append(quote)
             continuing = quote if span.continues else None
         quotes.extend(in_paragraph)
-        last_speaker[index] = _paragraph_speaker(book, index, f, in_paragraph)
+        if in_paragraph:
+            last_speaker[index] = in_paragraph[-1].speaker
     return tuple(_pull_quotes_attributed(quotes))
+
+
+def _recollection(f: ParagraphFacts, subjects: list[Subject]) -> Recollection:
+    """What remembering a paragraph reads; sentence starts not yet found are found now."""
+    return f.masked, f.starts or sentence_starts(f.text, f.masked), name_runs(f.masked), subjects
 
 
 def _pull_quotes_attributed(quotes: list[Quote]) -> list[Quote]:
@@ -238,12 +294,14 @@ def _pull_quotes_attributed(quotes: list[Quote]) -> list[Quote]:
     if not said_by:
         return quotes
     repaired = []
+    sources = sorted(said_by)
     for quote in quotes:
         if quote.mention is None and len(quote.text) > 20:
             plain = _plain(quote.text)
-            for paragraph in range(
-                quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH
-            ):
+            reach = (quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH)
+            # Only paragraphs with attributed quotes can match, except words that are empty.
+            nearby = sources[bisect_left(sources, reach[0]) : bisect_left(sources, reach[1])]
+            for paragraph in nearby if plain else range(*reach):
                 words, speaker = said_by.get(paragraph, ("", ""))
                 if paragraph != quote.paragraph and plain in words:
                     quote = replace(quote, speaker=speaker)
@@ -270,6 +328,11 @@ class _Context:
         """Speaker and mention for one quotation, following QUOTES.md rule 6 when it has no clause."""
         f, book, index = self.facts[self.index], self.book, self.index
         subject = _governing_subject(f, report) if report is not None else None
+        if subject is not None and THE_DOCUMENT.match(subject.name):
+            # "“…,” the statement said": whoever issued the statement quoted just before.
+            author = earlier[-1].speaker if earlier else self._last_speaker(index - 1)
+            if author:
+                return author, subject.mention
         if subject is not None:
             return book.speaker(subject, index), subject.mention
         if earlier and earlier[-1].speaker:
@@ -279,9 +342,25 @@ class _Context:
         subject = _nearest_subject(f, region)
         if subject is not None:
             return book.speaker(subject, index), None
-        if f.masked[: region[0]].strip() != "":
+        before = f.masked[: region[0]].rstrip()
+        if before.endswith(":"):
+            # "Ortega put it more bluntly: “…”": the sentence's subject introduces the quote.
+            opener = sentence_subject(
+                f.tokens, f.masked, f.starts, sentence_index(f.starts, region[0])
+            )
+            if opener is not None and opener.kind in ("name", "pronoun"):
+                return book.speaker(opener, index), opener.mention
+        if before != "":
             return None, None
-        previous = self.last_speaker.get(index - 1)
+        source = (
+            SOURCE_NEXT.match(self.facts[index + 1].text) if index + 1 < len(self.facts) else None
+        )
+        if source:
+            # "That warning came from Sultana Parveen, who …": the next paragraph names the source.
+            name = source.group(1)
+            named = Subject(name, name, "name", source.start(1), source.end(1))
+            return book.speaker(named, index + 1), name
+        previous = self._last_speaker(index - 1)
         if previous:
             return previous, None
         introduced = self._introduced(index - 1, last=True)
@@ -296,12 +375,21 @@ class _Context:
                 return introduced, None
         return None, None
 
+    def _last_speaker(self, paragraph: int) -> str | None:
+        """Who speaks last in the paragraph: its last quote's speaker, else its last reporting
+        subject (worked out only when asked, as it may need pronouns resolved)."""
+        if paragraph in self.last_speaker:
+            return self.last_speaker[paragraph]
+        if paragraph < 0:
+            return None
+        return _paragraph_speaker(self.book, paragraph, self.facts[paragraph])
+
     def _introduced(self, paragraph: int, *, last: bool) -> str | None:
         """A person the paragraph introduces (features do: "Her colleague Andriy Melnyk…")."""
         if paragraph < 0 or paragraph >= len(self.facts):
             return None
         people: list[Mention] = [
-            m for m in self.book.by_paragraph.get(paragraph, ())
+            m for m in self.book.mentions(paragraph)
             if m.kind in "mfu" and (m.salient or not last)
         ]  # fmt: skip
         if not people:
@@ -319,10 +407,7 @@ def _nearest_subject(f: ParagraphFacts, region: tuple[int, int]) -> Subject | No
     return after[0].subject if after else None
 
 
-def _paragraph_speaker(
-    book: SpeakerBook, index: int, f: ParagraphFacts, found: list[Quote]
-) -> str | None:
-    if found:
-        return found[-1].speaker
+def _paragraph_speaker(book: SpeakerBook, index: int, f: ParagraphFacts) -> str | None:
+    """The speaker of the last reporting clause with a subject in a paragraph without quotes."""
     with_subject = [r.subject for r in f.reports if r.subject is not None]
     return book.speaker(with_subject[-1], index) if with_subject else None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
     ORG_WORDS,
     PLACES,
@@ -19,9 +19,6 @@ from briefreader.core.names import (
     person_in_run,
 )
 from briefreader.core.noun_phrases import (
-    ABBREVIATIONS,
-    DAYS,
-    FUNCTION_CAPITALS,
     PREPOSITIONS,
     Subject,
     name_kind,
@@ -44,19 +41,34 @@ MALE_HEADS = frozenset(
 BACK_REFERENCE = re.compile(
     r"^the (?:\d+-year-old|[A-Z]\w+(?:man|woman)|[A-Z]\w+(?:an|ish|ese|i|ch))$"
 )
-_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter)"
-# The capital comes first and the look-behind after it (a capital not preceded by a word
-# character) so that the regex engine can skip ahead to capitals instead of trying every offset.
-_RUN = rf"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+[A-Z][\w’'.-]*)"
-CAPITALISED = re.compile(_RUN + "*")
-# The same runs, skipping those of one word: the same matches as CAPITALISED's longer ones.
-CAPITALISED_SEVERAL = re.compile(_RUN + "+")
-WORD_IN_RUN = re.compile(r"\S+")
 SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
 DOCUMENT_FROM = re.compile(
     r"(?:a|an|the|its|his|her|their) (?:\w+ )?(?:statement|report|post|filing|letter|transcript|"
     r"release|memo|email|message|tweet|video|announcement) (?:from|by|of|on behalf of) (.+)$"
 )
+# A description that runs on past its own reporting verb: "the X Association said in a statement".
+SPEAKER_THEN_VERB = re.compile(
+    r"^(the (?:[A-Z][\w’'&.-]*+ )*?[A-Z][\w’'&.-]*+) (?:said|says|told|wrote|added|stated|announced)\b"
+)
+DOCUMENT_OF = re.compile(
+    r"^([A-Z][\w.-]*+(?: [A-Z][\w.-]*+)*)[’'] ?s? (?:\w+ )?(?:statement|reply|response|letter|post|"
+    r"email|memo|message|filing|report|tweet|note|announcement)$"
+)
+HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
+BUSINESS_HEADS = frozenset(
+    "company firm retailer maker manufacturer carrier startup insurer lender airline".split()
+)
+# Words of government and public bodies, which "the company" never means.
+PUBLIC_BODY_WORDS = frozenset(
+    """department ministry government council commission agency authority office court police
+    house parliament congress senate administration committee union association""".split()
+)
+COMPANY_APPOSITION = re.compile(
+    r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|retailer|maker|manufacturer|"
+    r"carrier|startup|insurer|lender|airline|chain|operator)\b"
+)
+LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
+POSSESSIVE_INSIDE = re.compile(r"[’']s ")  # "Moody's Ratings": an owner, not a first name
 PERSON_HEADS = frozenset(
     """man woman businessman businesswoman driver nurse doctor teacher resident official
     spokesman spokeswoman spokesperson father mother husband wife son daughter boy girl worker
@@ -67,7 +79,7 @@ PERSON_HEADS = frozenset(
 # "The businessman finds his cabin": a described person opening a sentence.
 DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [a-z-]+){1,3}")
 WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a miss
-APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d)\b")
+APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
 # d described people.
 PRONOUN_TARGETS = {
@@ -111,68 +123,8 @@ def description_kind(head: str) -> str:
     return "d"
 
 
-NameRun = tuple[int, int, list[str]]  # start, end, words
-
-
-def name_runs(masked: str, *, several_words: bool = False) -> list[NameRun]:
-    """(start, end, words) of each run of capitalised words, without the function words that
-    open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
-    "He Jianxiong" stays a name. `several_words` keeps only runs of two words or more."""
-    if several_words:
-        return [run for run in _runs(masked, CAPITALISED_SEVERAL) if len(run[2]) > 1]
-    return _runs(masked, CAPITALISED)
-
-
-def _runs(masked: str, pattern: re.Pattern[str]) -> list[NameRun]:
-    found: list[NameRun] = []
-    for match in pattern.finditer(masked):
-        text = match.group()
-        if " " not in text and "\u00a0" not in text:  # most runs are one word: the quick way
-            single = _single_word_run(text)
-            if single is not None:
-                at = match.start()
-                found.append((at, at + single[0], [single[1]]))
-            continue
-        parts: list[tuple[int, int, str]] = []
-        for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
-            text = word.group()
-            stop = (
-                text.endswith(".")
-                and len(text) > 2
-                and "." not in text[:-1]
-                and (text.lower() not in ABBREVIATIONS)
-            )
-            parts.append((word.start(), word.end() - stop, text[:-1] if stop else text))
-            if stop:
-                found.extend(_trimmed(parts))
-                parts = []
-        found.extend(_trimmed(parts))
-    return found
-
-
-@lru_cache(maxsize=8192)
-def _single_word_run(text: str) -> tuple[int, str] | None:
-    """(length, name) of a one-word run, or None for a word that opens sentences ("But").
-    Articles repeat the same capitalised words, hence the cache."""
-    stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1]
-    word = text[:-1] if stop and text.lower() not in ABBREVIATIONS else text
-    lowered = word.lower()
-    if lowered in FUNCTION_CAPITALS or lowered in DAYS:
-        return None
-    return len(word), clean_token(word)
-
-
-def _trimmed(parts: list[tuple[int, int, str]]) -> Iterator[NameRun]:
-    while (
-        parts
-        and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS)
-        and not (parts[0][2] == "He" and len(parts) > 1)
-    ):
-        parts = parts[1:]
-    while parts and parts[-1][2].lower() in DAYS:
-        parts = parts[:-1]
-    if parts:
-        yield parts[0][0], parts[-1][1], [clean_token(p[2]) for p in parts]
+# What `SpeakerBook.remember` reads of a paragraph: masked text, sentence starts, runs, subjects.
+Recollection = tuple[str, Sequence[int], Sequence[NameRun], Sequence[Subject]]
 
 
 class SpeakerBook:
@@ -187,6 +139,18 @@ class SpeakerBook:
         self.titled: dict[str, set[str]] = {}  # title word -> people named with it
         # who each capitalised run names, once every name of the article is learnt
         self.people_by_run: dict[str, str | None] = {}
+        # Paragraphs not yet remembered, in order: most articles never ask for a pronoun's
+        # antecedent, so where people are named is only worked out when something asks.
+        self.unread: Sequence[Callable[[], Recollection] | None] = ()
+        self.next_unread = 0
+
+    def learn_companies(self, text: str) -> None:
+        """Companies introduced by a one-word name ("Crestline, a privately held company"), which
+        "it" and "the company" may point back to; `text` may be the whole article."""
+        for match in COMPANY_APPOSITION.finditer(text):
+            owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
+            if owner:
+                self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
 
     def learn_names(
         self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
@@ -194,17 +158,21 @@ class SpeakerBook:
         """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
         for start, end, words in runs:
             if len(words) < 2:
-                continue  # one word is never a full name nor a body's longer name
+                continue  # one word is never a full name
             run = " ".join(words)
             person = person_in_run(run)
             if person is None and len(words) > 1 and name_kind(words) == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
-                if not after_the and (
-                    APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end)
+                owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
+                if (
+                    not after_the
+                    and not owned
+                    and (APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end))
                 ):
                     person = run  # "Stacy Rasgon, an analyst"
             if person and len(person.split()) > 1:
                 self.cast.add(person)
+                self._note_titles(run[: run.rfind(person)].split(), person)
             elif person is None and len(words) > 1:
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
@@ -216,9 +184,33 @@ class SpeakerBook:
                 if person and len(person.split()) > 1:
                     self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
-                    for word in subject.mention.lower().split()[:-1]:
-                        if word in TITLES and word != "the":
-                            self.titled.setdefault(word, set()).add(person)
+                    self._note_titles(subject.mention.split()[:-1], person)
+
+    def _note_titles(self, words: Sequence[str], person: str) -> None:
+        for word in words:
+            lowered = word.lower()
+            if lowered in TITLES and lowered != "the":
+                self.titled.setdefault(lowered, set()).add(person)
+
+    def role_holder(self, role: Sequence[str], paragraph: int, offset: int) -> str | None:
+        """The person an article gave a role ("Finance Minister Nirmala Sitharaman") whom a
+        later "the Finance Minister" means: the only one, else the one named most recently."""
+        holders: set[str] | None = None
+        for word in role:
+            lowered = word.lower()
+            if lowered in TITLES and lowered != "the":
+                named = self.titled.get(lowered, set())
+                holders = named if holders is None else holders & named
+        if not holders:
+            return None
+        if len(holders) == 1:
+            (holder,) = holders
+            return self.cast.resolve(holder) or holder
+        resolved = {self.cast.resolve(h) or h for h in holders}
+        for mention in reversed(self._earlier(paragraph, offset)):
+            if mention.name in resolved:
+                return mention.name
+        return None
 
     def person_name(self, run: str) -> str | None:
         """The person a capitalised run names, as written (titles dropped), or None."""
@@ -234,6 +226,22 @@ class SpeakerBook:
         if resolved:
             return resolved
         return " ".join(words) if len(words) > 1 else None
+
+    def remember_later(self, paragraphs: Sequence[Callable[[], Recollection] | None]) -> None:
+        """Paragraphs to remember when first needed (None: one with nothing to remember); all
+        names must be learnt first, since `remember` resolves against them."""
+        self.unread = paragraphs
+        self.next_unread = 0
+
+    def mentions(self, paragraph: int) -> list[Mention]:
+        """Who the paragraph names, remembering it and every paragraph before it first."""
+        while self.next_unread <= paragraph and self.next_unread < len(self.unread):
+            index = self.next_unread
+            self.next_unread += 1  # a description in it looks back without remembering it again
+            recall = self.unread[index]
+            if recall is not None:
+                self.remember(index, *recall())
+        return self.by_paragraph.get(paragraph, [])
 
     def remember(self, paragraph: int, masked: str, starts: Sequence[int], runs: Sequence[NameRun],
                  subjects: Sequence[Subject] = ()) -> None:  # fmt: skip
@@ -265,11 +273,15 @@ class SpeakerBook:
                 object_of = word_before in PREPOSITIONS
                 possessive = masked.endswith(("’s", "'s"), 0, end)
                 salient = is_subject or (sentence not in seen and not possessive and not object_of)
-                if not possessive:
+                if not possessive and not object_of:  # "For Hill End grazier Will Tremain"
                     seen.add(sentence)
                 found.append(Mention(paragraph, offset, full, gender_of(full), salient))
             elif name_kind(words) == "organisation":
                 found.append(Mention(paragraph, offset, strip_the(run), "o", is_subject))
+            elif len(words) == 1 and words[0].lower() in self.bodies:
+                # "Halvorsen" after "Halvorsen Foods": the body, which "it" can point back to
+                body = self.bodies[words[0].lower()]
+                found.append(Mention(paragraph, offset, body, "o", is_subject))
             elif is_subject:
                 found.append(Mention(paragraph, offset, strip_the(run), "n", True))
         for subject in subjects:
@@ -321,15 +333,61 @@ class SpeakerBook:
             return self.antecedent(subject.name, paragraph, subject.start)
         if subject.kind == "description":
             return self._described(subject, paragraph)
+        words = subject.name.split()
+        if (
+            words[-1].lower() in TITLES
+            and len(words) <= 3
+            and not any(self.cast.resolve(w) for w in words)
+        ):  # "the Finance Minister said", "the Trade Minister said"
+            holder = self.role_holder(words, paragraph, subject.start)
+            if holder:
+                return holder
+        if HONORIFIC_ALONE.match(subject.name):
+            # "Mr He" for "He Ruiqing": a family name written first.
+            family = subject.name.split()[-1]
+            for known in self.cast.people:
+                if known.split()[0] == family and len(known.split()) > 1:
+                    return known
         person = self.person_name(subject.name)
         if person:
             return self.cast.resolve(person) or person
         resolved = self.cast.resolve(subject.name)
         if resolved is None and " " not in subject.name.strip():
             resolved = self.bodies.get(subject.name.strip().lower())  # "Nimbus" -> "Nimbus Systems"
+        if (
+            resolved is None
+            and " " not in subject.name
+            and subject.mention.endswith(" " + subject.name)
+        ):
+            # "Moody's Ratings": a lone word after a possessive that is no place ("Nigeria's")
+            # is a body's name that holds the possessive.
+            owner = subject.mention[: -len(subject.name) - 1]
+            if (
+                " " not in owner
+                and owner.endswith(("’s", "'s"))
+                and owner[:1].isupper()
+                and clean_token(owner).lower() not in PLACES
+            ):
+                return subject.mention
         return resolved or strip_the(subject.name)
 
     def _described(self, subject: Subject, paragraph: int) -> str:
+        said = SPEAKER_THEN_VERB.match(subject.name)
+        if said and said.group(1)[4:5].isupper():
+            # "the Eastgate Neighborhood Association said in a statement posted …": the body
+            # before the reporting verb speaks, not the document after it.
+            body = strip_the(said.group(1))
+            return self.cast.resolve(body) or body
+        if subject.name.split()[-1][:1].isupper():
+            # "the Opposition in the Lok Sabha Rahul Gandhi": a long title ending in a name.
+            person = person_in_run(subject.name)
+            if person and len(person.split()) > 1:
+                return self.cast.resolve(person) or person
+        owner = DOCUMENT_OF.match(subject.name)
+        if owner:
+            # "Haskell's reply said": the writer of the reply speaks.
+            writer = self.person_name(owner.group(1)) or owner.group(1)
+            return self.cast.resolve(writer) or self.bodies.get(writer.lower()) or writer
         source = DOCUMENT_FROM.match(subject.name)
         if source:
             # "according to a statement from the ministry": the ministry speaks.
@@ -342,7 +400,9 @@ class SpeakerBook:
         if words[0].lower() in ("a", "an") and len(words) <= 4 and len(holders) == 1:
             (holder,) = holders
             return self.cast.resolve(holder) or holder
-        if words[0].lower() in ("the", "its") and len(words) <= 3:
+        if words[0].lower() in ("the", "its") and (
+            len(words) <= 3 or (len(words) == 4 and head in TITLES)  # "the senior Congress leader"
+        ):
             if BACK_REFERENCE.match(subject.name) or head in TITLES:
                 found = self.antecedent("they", paragraph, subject.start, kinds=("muf", ""))
                 if found:
@@ -351,17 +411,38 @@ class SpeakerBook:
             for mention in reversed(earlier):
                 if mention.head == head and mention.name != subject.name:
                     return mention.name  # "the diplomat" after "a senior European diplomat"
+            if head in BUSINESS_HEADS and len(words) == 2:
+                found = self.main_business(paragraph)  # the company the article is about
+                if found:
+                    return found
             if head in ORG_HEADS and len(words) == 2:
                 found = self.antecedent("it", paragraph, subject.start)
                 if found:
                     return found
         return subject.name
 
+    def main_business(self, paragraph: int) -> str | None:
+        """The organisation named most often up to the paragraph, not counting public bodies,
+        when it is named at least three times: "the company" in a story about one firm."""
+        self.mentions(paragraph)
+        counts: dict[str, int] = {}
+        for index in range(paragraph + 1):
+            for mention in self.by_paragraph.get(index, ()):
+                if mention.kind == "o" and not PUBLIC_BODY_WORDS.intersection(
+                    mention.name.lower().split()
+                ):
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+        if not counts:
+            return None
+        name, count = max(counts.items(), key=lambda item: item[1])
+        return name if count >= 3 else None
+
     def _earlier(self, paragraph: int, offset: int) -> list[Mention]:
+        here = self.mentions(paragraph)
         found = [
             m for p in range(max(0, paragraph - 6), paragraph) for m in self.by_paragraph.get(p, ())
         ]
-        return found + [m for m in self.by_paragraph.get(paragraph, ()) if m.offset < offset]
+        return found + [m for m in here if m.offset < offset]
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int,
                    kinds: tuple[str, str] | None = None) -> str | None:  # fmt: skip

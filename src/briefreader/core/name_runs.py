@@ -1,0 +1,114 @@
+"""Runs of capitalised words in a text: the candidates for names of people and bodies."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import accumulate
+
+from briefreader.core.names import clean_token
+from briefreader.core.noun_phrases import ABBREVIATIONS, DAYS, FUNCTION_CAPITALS
+
+NameRun = tuple[int, int, list[str]]  # start, end, words
+
+_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter)"
+# The capital comes first and the look-behind after it (a capital not preceded by a word
+# character) so that the regex engine can skip ahead to capitals instead of trying every offset.
+# A word never gives back letters (`*+`): what follows it is a space, so that could not help.
+_RUN = rf"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*+(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+[A-Z][\w’'.-]*+)"
+CAPITALISED = re.compile(_RUN + "*")
+# The same runs, skipping those of one word: the same matches as CAPITALISED's longer ones.
+CAPITALISED_SEVERAL = re.compile(_RUN + "+")
+WORD_IN_RUN = re.compile(r"\S+")
+OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
+# Words that open sentences or name months and are also first names.
+NAME_LIKE_WORDS = frozenset("will may june april august don".split())
+
+
+def name_runs(masked: str) -> list[NameRun]:
+    """(start, end, words) of each run of capitalised words, without the function words that
+    open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
+    "He Jianxiong" stays a name."""
+    return _runs(masked, CAPITALISED)
+
+
+def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
+    """The `name_runs` of two words or more of each text, found in one pass over them all."""
+    # No run reaches over a line break, and one reads as the start of a text does.
+    found: list[list[NameRun]] = [[] for _ in texts]
+    bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
+    for start, end, words in _runs("\n".join(texts), CAPITALISED_SEVERAL):
+        if len(words) > 1:
+            index = bisect_right(bases, start)
+            base = bases[index - 1] if index else 0
+            found[index].append((start - base, end - base, words))
+    return found
+
+
+def _runs(masked: str, pattern: re.Pattern[str]) -> list[NameRun]:
+    found: list[NameRun] = []
+    for match in pattern.finditer(masked):
+        text = match.group()
+        if " " not in text and "\u00a0" not in text:  # most runs are one word: the quick way
+            single = _single_word_run(text)
+            if single is not None:
+                at = match.start()
+                found.append((at, at + single[0], [single[1]]))
+            continue
+        if "." not in text:  # no full stop to end the run at: one run, unless trimmed below
+            words = text.split()
+            if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
+                found.append((match.start(), match.end(), [clean_token(w) for w in words]))
+                continue
+        parts: list[tuple[int, int, str]] = []
+        for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
+            text = word.group()
+            stop = (
+                text.endswith(".")
+                and len(text) > 2
+                and "." not in text[:-1]
+                and (text.lower() not in ABBREVIATIONS)
+            )
+            parts.append((word.start(), word.end() - stop, text[:-1] if stop else text))
+            if stop:
+                found.extend(_trimmed(parts, masked))
+                parts = []
+        found.extend(_trimmed(parts, masked))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _single_word_run(text: str) -> tuple[int, str] | None:
+    """(length, name) of a one-word run, or None for a word that opens sentences ("But").
+    Articles repeat the same capitalised words, hence the cache."""
+    stop = text.endswith(".") and len(text) > 2 and "." not in text[:-1]
+    word = text[:-1] if stop and text.lower() not in ABBREVIATIONS else text
+    lowered = word.lower()
+    if lowered in FUNCTION_CAPITALS or lowered in DAYS:
+        return None
+    return len(word), clean_token(word)
+
+
+def _trimmed(parts: list[tuple[int, int, str]], masked: str) -> Iterator[NameRun]:
+    while (
+        parts
+        and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS)
+        and not (parts[0][2] == "He" and len(parts) > 1)
+        and not _first_name_mid_sentence(parts, masked)
+    ):
+        parts = parts[1:]
+    while parts and parts[-1][2].lower() in DAYS:
+        parts = parts[:-1]
+    if parts:
+        yield parts[0][0], parts[-1][1], [clean_token(p[2]) for p in parts]
+
+
+def _first_name_mid_sentence(parts: list[tuple[int, int, str]], masked: str) -> bool:
+    """ "grazier Will Tremain", "director May Chen": a word that opens sentences ("Will",
+    "May") is a first name when a lower-case word comes right before it."""
+    if len(parts) < 2 or parts[0][2].lower() not in NAME_LIKE_WORDS:
+        return False
+    before = masked[max(0, parts[0][0] - 24) : parts[0][0]].rstrip()
+    return bool(before) and before[-1].islower()

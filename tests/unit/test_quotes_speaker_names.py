@@ -1,0 +1,159 @@
+"""Who said it, when the text wraps the speaker's name in titles, roles, appositives and bodies."""
+
+from __future__ import annotations
+
+from quote_helpers import said
+
+
+def test_multi_word_title_before_a_name_is_dropped() -> None:
+    assert said("“The vote passed,” said Board Member Odile Framboise, who chairs the panel.") == [
+        ("The vote passed,", "Odile Framboise")
+    ]
+
+
+def test_long_office_ending_in_a_name_gives_the_name() -> None:
+    assert said("Leader of the House in the Rajya Sabha Priya Mehta wrote: “Not enough.”") == [
+        ("Not enough.", "Priya Mehta")
+    ]
+
+
+def test_honorifics_shri_and_smt_are_not_part_of_the_name() -> None:
+    assert said(
+        "Port Minister Shri Devendra Rao said the berths were “ready for traffic.”",
+        "Smt. Lata Iyer said the plan was “overdue.”",
+    ) == [("ready for traffic.", "Devendra Rao"), ("overdue.", "Lata Iyer")]
+
+
+def test_body_named_in_a_run_stops_at_the_reporting_verb() -> None:
+    assert said(
+        "The Northside Tenants Union said in a statement posted online that it was “appalled.”"
+    ) == [("appalled.", "Northside Tenants Union")]
+
+
+def test_name_in_apposition_after_an_inverted_description() -> None:
+    assert said("“It was dark,” said the daughter, Mira Castell, 41. “Nobody came.”") == [
+        ("It was dark,", "Mira Castell"),
+        ("Nobody came.", "Mira Castell"),
+    ]
+
+
+def test_name_in_apposition_after_an_opening_clause_and_a_role() -> None:
+    assert said(
+        "In a memo to managers, Arbor's finance chief, Dale Wexford, wrote that costs were "
+        "“out of hand” and told them to “cut shifts.”"
+    ) == [("out of hand", "Dale Wexford"), ("cut shifts.", "Dale Wexford")]
+
+
+def test_recipient_in_an_opening_phrase_is_not_the_speaker() -> None:
+    assert said(
+        "In a letter to Norwegian leader Jonas Berg, Finnish President Aino Lehto expressed "
+        "“sympathy” and said Finland was “ready to help.”"
+    ) == [("sympathy", "Aino Lehto"), ("ready to help.", "Aino Lehto")]
+
+
+def test_role_mentioned_later_is_the_person_given_that_role() -> None:
+    assert said(
+        "Trade Minister Ingrid Solberg on Monday said tariffs would fall.",
+        "Speaking later, the Trade Minister said, “Exporters will gain.”",
+    ) == [("Exporters will gain.", "Ingrid Solberg")]
+
+
+def test_party_role_description_is_the_person_just_introduced() -> None:
+    assert said(
+        "Former mayor Tomas Ekdahl, speaking in Malmo, was unimpressed. “Nothing for renters,” "
+        "the veteran Green leader said."
+    ) == [("Nothing for renters,", "Tomas Ekdahl")]
+
+
+def test_someones_reply_is_theirs() -> None:
+    assert said(
+        "Gregor Falk, the operations director, runs the depot.",
+        "Falk's reply, one line long, said the request was “not possible now” and closed it.",
+    ) == [("not possible now", "Gregor Falk")]
+
+
+def test_the_company_is_the_company_the_article_is_about() -> None:
+    assert said(
+        "Lindqvist, a family-owned company based in Oslo, runs nine hotels.",
+        "Lindqvist's managers warned of shortages. Lindqvist staff agreed.",
+        "Lindqvist cut shifts after an inspection by the Oslo Health Department.",
+        "In a short statement, the company said it “values every guest.”",
+    ) == [("values every guest.", "Lindqvist")]
+
+
+def test_it_points_back_to_the_company_named_by_its_first_word() -> None:
+    assert said(
+        "Brannock Foods cut prices again this quarter.",
+        "Chief Financial Officer Ruth Engel said margins would recover.",
+        "Brannock also said it would keep its dividend. “Cash returns matter,” it said.",
+    ) == [("Cash returns matter,", "Brannock Foods")]
+
+
+def test_opening_time_phrase_is_not_a_speaker() -> None:
+    assert said(
+        "Grace Okafor, 61, lost her barn in the flood.",
+        "Six weeks on, the 61-year-old has rebuilt little, and says the aid is thin.",
+        "“The forms never end,” she said.",
+    ) == [("The forms never end,", "Grace Okafor")]
+
+
+def test_first_name_that_is_an_ordinary_word() -> None:
+    assert said(
+        "For dairy farmer Will Harrow, 33, the flood took everything.",
+        "“I lost the herd,” he said.",
+        "“We start again,” Harrow said.",
+    ) == [("I lost the herd,", "Will Harrow"), ("We start again,", "Will Harrow")]
+
+
+def test_family_name_he_after_mr_is_not_a_pronoun() -> None:
+    assert said(
+        "He Lianfeng, the deputy envoy, toured the port on Monday.",
+        "“Trade will grow,” Mr He said.",
+    ) == [("Trade will grow,", "He Lianfeng")]
+
+
+def test_colon_after_a_verb_phrase_introduces_the_quote() -> None:
+    assert said(
+        "Mayor Dana Ruiz spoke first.",
+        "Ruiz put it more plainly: “The plan stays.”",
+    ) == [("The plan stays.", "Dana Ruiz")]
+
+
+def test_double_quote_nested_in_a_single_quote_is_one_quote() -> None:
+    assert said(
+        "Nell Arden, 50, lost her flock.",
+        "‘My son asked, “Where are the sheep?”’ she said. ‘I could not say.’",
+    ) == [
+        ("My son asked, “Where are the sheep?”", "Nell Arden"),
+        ("I could not say.", "Nell Arden"),
+    ]
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    assert said(
+        "In a written statement, the Harbour Trust said it would “review every berth.”",
+        "“Safety comes first,” the statement said.",
+    ) == [("review every berth.", "Harbour Trust"), ("Safety comes first,", "Harbour Trust")]
+
+
+def test_source_named_in_the_next_paragraph_beats_the_paragraph_before() -> None:
+    assert said(
+        "Aid officer Pedro Lanza said rations were short.",
+        "Clinics in the north have closed for lack of staff.",
+        "“Children will go hungry by winter.”",
+        "That warning came from Ines Morrow, who runs a clinic in the camp.",
+    ) == [("Children will go hungry by winter.", "Ines Morrow")]
+
+
+def test_possessive_inside_a_body_name_is_kept_but_a_country_owner_is_not() -> None:
+    assert said(
+        "Fitch's Analytics said the outlook was “negative.”",
+        "Kenya's Wildlife Service said poaching had “fallen sharply.”",
+    ) == [("negative.", "Fitch's Analytics"), ("fallen sharply.", "Wildlife Service")]
+
+
+def test_double_quote_after_an_unclosed_single_mark_is_still_found() -> None:
+    assert said("Back in the ‘90s, Omar Diallo said the club was “broke” and “leaderless.”") == [
+        ("broke", "Omar Diallo"),
+        ("leaderless.", "Omar Diallo"),
+    ]
