@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -24,7 +23,6 @@ from briefreader.core.models import (
     IndexReport,
     Quote,
     Skip,
-    Topic,
     TopicHit,
     article_id,
 )
@@ -72,12 +70,6 @@ class ArticleRecord:
             "source": self.source, "published": self.published, "topics": list(self.topics),
             "skip": self.skip_reason,
         }  # fmt: skip
-
-
-def topics_fingerprint(topics: Sequence[Topic]) -> str:
-    """What decides the topic hits (names, terms, patterns, case), not how they are shown."""
-    rows = [[t.name, list(t.terms), list(t.patterns), t.case_sensitive] for t in topics]
-    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def record_for(state: FileState, root: Path | None, analyse: Analyse) -> ArticleRecord:

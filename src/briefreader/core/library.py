@@ -139,7 +139,7 @@ class Library:
         """This library's index in the cache folder (created on first refresh)."""
         if self._search_index is None:
             from briefreader.core.index import SearchIndex
-            from briefreader.core.indexing import topics_fingerprint
+            from briefreader.core.models import topics_fingerprint
 
             paths = Paths.from_environment()
             if self.cache_dir is not None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,3 +230,9 @@ def article_id(relative_path: str) -> str:
 def content_fingerprint(data: bytes) -> str:
     """A hash of a file's bytes, to tell when its content changed."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def topics_fingerprint(topics: Sequence[Topic]) -> str:
+    """What decides the topic hits (names, terms, patterns, case), not how they are shown."""
+    rows = [[t.name, list(t.terms), list(t.patterns), t.case_sensitive] for t in topics]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]

@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from briefreader.core.index.hits import stored_of_kind
+
 CATALOGUE_EXT = ".articles.json"
 
 
@@ -51,8 +53,5 @@ def _well_formed(rows: Any, documents: int) -> bool:
 
 
 def _stored_articles(leaf: Any) -> Iterator[list[Any]]:
-    if not leaf.doc_frequency("kind", "a"):
-        return
-    for docnum in leaf.postings("kind", "a").all_ids():
-        fields = leaf.stored_fields(docnum)
+    for docnum, fields in stored_of_kind(leaf, "a"):
         yield [docnum, fields["article"], fields["meta"]]

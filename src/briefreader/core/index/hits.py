@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,20 @@ from briefreader.core.models import SearchHit
 from briefreader.core.snippets import snippet
 
 
+def stored_of_kind(leaf: Any, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(document number, stored fields) of one segment's documents of a kind ("a" articles,
+    "t" their texts, "v" vocabularies), deleted ones included."""
+    if leaf.doc_frequency("kind", kind):
+        for docnum in leaf.postings("kind", kind).all_ids():
+            yield docnum, leaf.stored_fields(docnum)
+
+
 def _stored_vocabulary(leaf: Any) -> dict[str, int]:
     """The words of one segment with their article counts, from its vocabulary documents
     (reading them stored is far cheaper than walking the segment's terms)."""
     words: Counter[str] = Counter()
-    if leaf.doc_frequency("kind", "v"):
-        for docnum in leaf.postings("kind", "v").all_ids():
-            words.update(leaf.stored_fields(docnum).get("words") or {})
+    for _docnum, fields in stored_of_kind(leaf, "v"):
+        words.update(fields.get("words") or {})
     return words
 
 

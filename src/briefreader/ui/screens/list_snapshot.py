@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefreader.core.models import ArticleSummary, Topic
+from briefreader.core.models import ArticleSummary, topics_fingerprint
 from briefreader.paths import Paths
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # Opening the index means loading whoosh, which takes longer than the rest of the start; the
 # list read back from here is shown meanwhile, then replaced by the index's own (the same
 # articles unless the files or the index changed since).
-FORMAT = 1
+FORMAT = 2  # the topics as the index records them (`topics_fingerprint`)
 
 
 def snapshot_file(library: Library) -> Path:
@@ -29,16 +29,11 @@ def snapshot_file(library: Library) -> Path:
     return cache_dir / "lists" / f"{digest.hexdigest()}.json"
 
 
-def topics_key(topics: Sequence[Topic]) -> list[object]:
-    """What decides the badges of a list: the list is stale when the topics changed."""
-    return [[t.name, list(t.terms), list(t.patterns), t.case_sensitive] for t in topics]
-
-
 def read_snapshot(library: Library) -> tuple[ArticleSummary, ...]:
     """The list last shown for this library with these topics; empty when there is none."""
     try:
         data = json.loads(snapshot_file(library).read_text(encoding="ascii"))
-        if data.get("format") != FORMAT or data.get("topics") != topics_key(library.topics):
+        if data.get("format") != FORMAT or data.get("topics") != topics_fingerprint(library.topics):
             return ()
         return tuple(
             ArticleSummary(article_id, Path(path), title, source, published, tuple(topics))
@@ -51,7 +46,7 @@ def read_snapshot(library: Library) -> tuple[ArticleSummary, ...]:
 def write_snapshot(library: Library, summaries: Sequence[ArticleSummary]) -> None:
     """Keep the list for the next start; a failure only makes that start a little slower."""
     rows = [[s.id, str(s.path), s.title, s.source, s.published, list(s.topics)] for s in summaries]
-    data = {"format": FORMAT, "topics": topics_key(library.topics), "articles": rows}
+    data = {"format": FORMAT, "topics": topics_fingerprint(library.topics), "articles": rows}
     target = snapshot_file(library)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
