@@ -39,6 +39,7 @@ from briefreader.ui.screens.main import MainScreen, OpenRequest
 from briefreader.ui.screens.search import SearchScreen
 from briefreader.ui.screens.topic_passages import TopicPassagesScreen
 from briefreader.ui.widgets.reader import ReaderView
+from pilot_workers import wait_for_workers
 
 SMALL, WIDE = (60, 20), (110, 30)
 MARKUP_ARTICLE = "markup in title, body, heading, quote"
@@ -56,7 +57,7 @@ def build_app(*paths: Path) -> BriefReaderApp:
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until every worker finished and every message was handled."""
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
         await pilot.pause()
 
 

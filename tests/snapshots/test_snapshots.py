@@ -13,6 +13,7 @@ from briefreader.cli.tui_cmd import make_app
 from briefreader.config import Settings
 from briefreader.paths import Paths
 from briefreader.ui.widgets.article_list import ArticleList
+from pilot_workers import wait_for_workers
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDE = (120, 36)  # with the sidebar
@@ -31,9 +32,9 @@ def app_on(folder: Path):
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 

@@ -21,6 +21,7 @@ from briefreader.paths import Paths
 from briefreader.ui.app import BriefReaderApp
 from briefreader.ui.widgets.article_list import ArticleList
 from briefreader.ui.widgets.reader import ReaderView
+from pilot_workers import wait_for_workers
 
 SEED_ARTICLES = Path(__file__).resolve().parents[2] / "articles"
 
@@ -35,9 +36,9 @@ def seeds_app(topics: tuple[Topic, ...] = DEFAULT_TOPICS) -> BriefReaderApp:
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until every worker finished and every message was handled."""
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 
@@ -104,4 +105,4 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
