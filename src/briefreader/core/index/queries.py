@@ -20,6 +20,22 @@ def _only_exclusions(parsed: Any) -> bool:
     )
 
 
+def has_boost(parsed: Any) -> bool:
+    """True when some part of the query is boosted (`word^2`, `(a OR b)^3`).
+
+    Whoosh's boost wrapper passes the score a document must beat down to the boosted part
+    unboosted: too high a bar, which drops documents that belong in the top hits. Such
+    queries are searched without skipping (see `SearchIndex.search`).
+    """
+    pending = [parsed]
+    while pending:
+        node = pending.pop()
+        if getattr(node, "boost", 1.0) != 1.0:
+            return True
+        pending.extend(node.children())
+    return False
+
+
 @functools.cache
 def _query_parser() -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(SEARCH_FIELDS), build_schema())

@@ -8,13 +8,13 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from whoosh import query
+from whoosh import collectors, query
 
 from briefreader.core.index.catalogue import segment_articles
 from briefreader.core.index.errors import QueryProblem
 from briefreader.core.index.hits import _hit, _stored_vocabulary, _text_of, _Wanted
 from briefreader.core.index.phrases import with_adjacent_phrases
-from briefreader.core.index.queries import _ARTICLES, _only_exclusions, _query_parser
+from briefreader.core.index.queries import _ARTICLES, _only_exclusions, _query_parser, has_boost
 from briefreader.core.index.schema import SEARCH_FIELDS, IndexedArticle, stem
 from briefreader.core.index.store import _IndexStore
 from briefreader.core.models import SearchResult
@@ -66,13 +66,7 @@ class SearchIndex(_IndexStore):
         """The top `limit` articles for a parsed query, each at its best paragraph."""
         with self.searcher() as searcher:
             try:
-                results = searcher.search(
-                    parsed,
-                    limit=limit,
-                    # Only article documents hold searchable text, so only a query of
-                    # exclusions alone needs this filter, and it has a cost.
-                    filter=_ARTICLES if _only_exclusions(parsed) else None,
-                )
+                results = top_documents(searcher, parsed, limit)
             except query.QueryError as error:
                 raise QueryProblem(f"Cannot run this query: {error}.") from None
             if not results.scored_length():
@@ -171,6 +165,20 @@ class SearchIndex(_IndexStore):
             used = {w: counts[bisect.bisect_left(words, w)] for w in found}
         # Words sharing a stem find the same articles: the commoner spelling first.
         return sorted((w for w in found if found[w]), key=lambda w: (-found[w], -used[w], w))
+
+
+def top_documents(searcher: Any, parsed: Any, limit: int) -> Any:
+    """Whoosh's results for the `limit` best documents of a parsed query."""
+    # Only article documents hold searchable text, so only a query of exclusions alone
+    # needs this filter, and it has a cost.
+    only_articles = _ARTICLES if _only_exclusions(parsed) else None
+    if not has_boost(parsed):
+        return searcher.search(parsed, limit=limit, filter=only_articles)
+    # Every match scored, none passed over.
+    top = collectors.TopCollector(limit, usequality=False, replace=0)
+    collector = collectors.FilterCollector(top, allow=only_articles)
+    searcher.search_with_collector(parsed, collector)
+    return collector.results()
 
 
 def _holds(ordered: list[str], word: str) -> bool:
