@@ -216,3 +216,58 @@ def test_a_pull_quote_only_takes_a_speaker_from_within_thirty_paragraphs() -> No
     far = said(pull, *filler * 30, source)
     assert [speaker for _, speaker in near] == ["Katrin Holzer", "Katrin Holzer"]
     assert [speaker for _, speaker in far] == [None, "Katrin Holzer"]
+
+
+def test_a_quote_only_paragraph_takes_the_source_named_right_after_it() -> None:
+    assert said(
+        "Nguyen Thi Lan, who runs the poll at the university, presented it on Monday.",
+        "“We are tied,” said Omar Haddad, a strategist.",
+        "“Nobody should be celebrating yet.”",
+        "That was Ms. Nguyen’s summary of the findings.",
+        "“Trust silence.”",
+        "That is Kenji Moriyama, the principal conductor, who has led the work most often.",
+    )[1:] == [
+        ("Nobody should be celebrating yet.", "Nguyen Thi Lan"),
+        ("Trust silence.", "Kenji Moriyama"),
+    ]
+
+
+def test_a_described_person_with_a_relative_clause_keeps_the_clause() -> None:
+    assert said(
+        "A man who runs the corner shop, who gave no name, said the engine came late.",
+        "“It took nine minutes,” he said.",
+    ) == [("It took nine minutes,", "a man who runs the corner shop")]
+
+
+def test_a_short_quoted_subheading_takes_the_speaker_of_the_words_it_repeats() -> None:
+    assert said(
+        "“We left with nothing,” said Rosa Imbert.",
+        "‘They were warned’",
+        "“They were warned. It was all on paper,” said Idris Kamau, an engineer.",
+    )[1] == ("They were warned", "Idris Kamau")
+
+
+def test_the_phrase_after_with_does_the_saying() -> None:
+    assert said(
+        "Thousands of pupils are waiting for places, with some parents saying they feel "
+        "“ignored” by the council."
+    ) == [("ignored", "some parents")]
+
+
+def test_a_relative_pronoun_after_a_comma_stands_for_the_phrase_before() -> None:
+    assert said(
+        "Dara Quist spoke for an hour. She then thanked the crowd, which chanted “Four more years!”"
+    ) == [("Four more years!", "the crowd")]
+
+
+def test_a_clause_that_mentions_minutes_is_not_an_opening_time_phrase() -> None:
+    assert said(
+        "The home fans stayed in the stands for 20 minutes after the whistle, singing "
+        "“We are going up” as the players waved."
+    ) == [("We are going up", "the home fans")]
+
+
+def test_the_only_name_a_described_speaker_gives_is_the_speaker() -> None:
+    assert said(
+        "“I never thought I’d see this,” said a fan by the gate, who gave his name only as Ron."
+    ) == [("I never thought I’d see this,", "Ron")]

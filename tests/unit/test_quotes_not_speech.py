@@ -69,3 +69,34 @@ def test_words_on_signs_and_in_logs_are_not_speech() -> None:
 def test_a_statement_that_reads_is_still_speech() -> None:
     found = said("The Harbour Trust statement reads: “We regret the delay.”")
     assert [text for text, _ in found] == ["We regret the delay."]
+
+
+def test_a_nickname_given_by_calling_someone_and_a_name_pronounced_are_not_quotes() -> None:
+    assert (
+        said(
+            "Clara Lund is fifty-four. Her friends, and most of the local press, call her “Bibi,” "
+            "a name her nephew gave her when he couldn’t pronounce “Beatrix,” and which she "
+            "claims to hate."
+        )
+        == []
+    )
+
+
+def test_a_title_set_off_by_commas_is_not_a_quote() -> None:
+    assert said("The opera, “A House of Salt and Rain,” has toured nine countries.") == []
+
+
+def test_a_word_whose_meaning_is_asked_about_is_not_a_quote() -> None:
+    assert said("Asked whether “shortly” meant before the recess, the aide did not reply.") == []
+
+
+def test_what_someone_called_it_is_still_their_speech() -> None:
+    assert said("Critics have called it “the anti-museum”, a label she dislikes.") == [
+        ("the anti-museum", "Critics")
+    ]
+
+
+def test_a_one_word_answer_with_its_reporting_clause_is_a_quote() -> None:
+    assert said("Petra Lund was asked if she would stop.", "“No,” she said, and smiled.") == [
+        ("No,", "Petra Lund")
+    ]

@@ -157,3 +157,71 @@ def test_double_quote_after_an_unclosed_single_mark_is_still_found() -> None:
         ("broke", "Omar Diallo"),
         ("leaderless.", "Omar Diallo"),
     ]
+
+
+def test_office_then_its_domain_then_the_holder() -> None:
+    assert said(
+        "Minister for Coastal Protection Ifeoma Adeyinka-Ross described the plan as "
+        "“a lifeline for fishing towns”."
+    ) == [("a lifeline for fishing towns", "Ifeoma Adeyinka-Ross")]
+
+
+def test_name_starts_right_after_the_title_even_with_an_unknown_first_word() -> None:
+    assert said("Deputy Minister Sardar Ahmed Qureshi said the dams were “holding”.") == [
+        ("holding", "Sardar Ahmed Qureshi")
+    ]
+
+
+def test_a_role_word_after_the_title_is_not_part_of_the_name() -> None:
+    assert said(
+        "State Engineer Maria Lopez-Quinn told lawmakers the aquifer was “falling fast”."
+    ) == [("falling fast", "Maria Lopez-Quinn")]
+
+
+def test_welsh_particle_ap_stays_in_the_name() -> None:
+    assert said("The party’s spokesman, Rhodri ap Gwyn, said the plan had “failed”.") == [
+        ("failed", "Rhodri ap Gwyn")
+    ]
+
+
+def test_owner_before_a_surname_is_not_a_first_name() -> None:
+    assert said(
+        "“The price is full,” said Karin Lindqvist, an analyst at Jefferies.",
+        "“A counterbid is possible,” Jefferies’ Lindqvist said.",
+    ) == [
+        ("The price is full,", "Karin Lindqvist"),
+        ("A counterbid is possible,", "Karin Lindqvist"),
+    ]
+
+
+def test_person_before_a_relative_clause_speaks_not_the_club_inside_it() -> None:
+    assert said(
+        "“It was close,” said Lotte Hendriks.",
+        "Hendriks, who previously coached Sporting Braga, said the result meant “very little” now.",
+    ) == [("It was close,", "Lotte Hendriks"), ("very little", "Lotte Hendriks")]
+
+
+def test_person_before_an_apposition_ending_in_a_place_speaks() -> None:
+    assert said(
+        "Dr. Ines Duarte-Mello, a surgeon at the University of Texas, San Antonio, wrote in an "
+        "email: “We were ready.”"
+    ) == [("We were ready.", "Ines Duarte-Mello")]
+
+
+def test_what_she_calls_at_the_end_of_a_paragraph_is_her_speech() -> None:
+    assert said("Lena Ortiz talks about what she calls “the quiet emergency.”") == [
+        ("the quiet emergency.", "Lena Ortiz")
+    ]
+
+
+def test_names_used_by_surname_alone_are_people_with_unknown_first_names() -> None:
+    assert said(
+        "The visitors lost centre-back Duarte Figueiredo to a red card.",
+        "Figueiredo apologised afterwards. “I let the team down,” the Portuguese defender wrote.",
+    ) == [("I let the team down,", "Duarte Figueiredo")]
+
+
+def test_a_body_described_then_named_in_apposition_is_named() -> None:
+    assert said("The UN refugee agency, UNHCR, said the camps were “overflowing”.") == [
+        ("overflowing", "UNHCR")
+    ]

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefreader.core.descriptions import ORG_HEADS, description_head
 from briefreader.core.names import DAYS, person_in_run
 from briefreader.core.noun_phrases import (
     ABBREVIATIONS,
@@ -71,6 +72,8 @@ COMMON_VERBS = REPORTING_VERBS | frozenset(
 READING_WORDS = REPORTING_VERBS | PARTICIPLES | {"according"}
 READING_BYTES = frozenset(word.encode() for word in READING_WORDS)
 LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a-z kept
+# Words that open a relative clause or an apposition after a comma.
+RELATIVES_AND_APPOSITIONS = frozenset("who whose whom which a an the".split())
 # Words that may stand between a subject and its verb without changing who speaks.
 BETWEEN_SUBJECT_AND_VERB = (
     frozenset(
@@ -241,24 +244,74 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
             if tokens[j].lower in ("he", "she", "they", "it", "we") or is_name_word(tokens[j]):
                 return subject_ending_at(tokens, masked, j, floor)
         return sentence_subject(tokens, masked, None, None, first=floor)
+    if (
+        tokens[last].lower in ("which", "who")
+        and last - 1 >= floor
+        and masked[tokens[last - 1].end : tokens[last].start].strip() == ","
+        and not re.search(r"[,—–()]", gap)
+    ):
+        # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for
+        return subject_ending_at(tokens, masked, last - 1, floor)
     if not re.search(r"[,—–()]", gap):
         return subject_ending_at(tokens, masked, last, floor)
     # An appositive between subject and verb: "Jonathan Lord, senior fellow at CNAS, said";
     # "The chancellor, Rachel Reeves, told". A person wins; else the phrase that opens the clause.
-    candidates: list[Subject] = []
+    # A person named at the clause's opening, before a relative clause or an apposition
+    # ("De Vries, who coached at Ajax, said"; "Dr. Lin, a surgeon at Mercy, San Diego,
+    # wrote"), speaks, whatever names the clause holds.
+    candidates: list[tuple[Subject, str]] = []  # (phrase, the word after its comma)
     j = last
-    while j >= max(floor, last - 40) and len(candidates) < 4:
+    while j >= max(floor, last - 40) and len(candidates) < 6:
         right_gap = masked[tokens[j].end : tokens[j + 1].start]
         if MASK in right_gap:
             break
         if re.search(r"[,—–()]", right_gap):
             found = subject_ending_at(tokens, masked, j, floor)
+            if found is None and j > floor:
+                found = _name_before_place(tokens, masked, j, floor)
             if found is not None:
-                if _person_like(found):
-                    return found
-                candidates.append(found)
+                candidates.append((found, tokens[j + 1].lower))
         j -= 1
-    return candidates[-1] if candidates else None
+    if not candidates:
+        return None
+    opener, after_opener = candidates[-1]
+    if (
+        len(candidates) > 1
+        and opener.kind == "name"
+        and after_opener in RELATIVES_AND_APPOSITIONS
+        and (after_opener in ("who", "whose") or _person_like(opener))
+        and _opens_clause(tokens, masked, opener, floor)
+    ):
+        return opener  # "Hendriks, who coached at Braga, said": "who" means a person
+    for found, _ in candidates:
+        if _person_like(found):
+            return found
+    if len(candidates) == 2 and opener.kind == "description" and candidates[0][0].kind == "name":
+        named = candidates[0][0]
+        if description_head(opener.name) in ORG_HEADS and named.name[:1].isupper():
+            return named  # "The UN refugee agency, UNHCR, said": its name
+    return opener
+
+
+def _opens_clause(tokens: Sequence[Token], masked: str, subject: Subject, floor: int) -> bool:
+    """The phrase stands at the start of its clause: first in the sentence or after a comma."""
+    at = bisect_left([t.start for t in tokens], subject.start)
+    return at <= floor or boundary(masked, tokens[at - 1], tokens[at])
+
+
+def _name_before_place(
+    tokens: Sequence[Token], masked: str, last: int, floor: int
+) -> Subject | None:
+    """ "Senator Ada Hughes of Ohio, who …": the person before "of" and a place."""
+    j = last
+    while j > floor and is_name_word(tokens[j]) and not boundary(masked, tokens[j - 1], tokens[j]):
+        j -= 1
+    if j <= floor or j == last or tokens[j].lower not in ("of", "from"):
+        return None
+    if boundary(masked, tokens[j - 1], tokens[j]) or not is_name_word(tokens[j - 1]):
+        return None
+    found = subject_ending_at(tokens, masked, j - 1, floor)
+    return found if found is not None and found.kind == "name" else None
 
 
 def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, floor: int) -> bool:
@@ -294,9 +347,11 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))
             continue
         if word in NOUN_OR_VERB and (
-            i + 1 >= len(tokens) or re.match(r"\s*[.;:]", masked[token.end : tokens[i + 1].start])
+            re.match(r"\s*[.;:]", masked[token.end : tokens[i + 1].start])
+            if i + 1 < len(tokens)
+            else MASK not in masked[token.end : token.end + 3]
         ):
-            continue  # "the team's strategy calls." is a noun
+            continue  # "the team's strategy calls." is a noun; "what she calls “…”" a verb
         if word in PARTICIPLES:
             reports.append(Report(token.start, token.end, None, sentence, participle=True))
             continue
@@ -330,12 +385,18 @@ def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int]
     ends = [i for i in range(first, min(first + 15, len(tokens) - 1))
             if re.search(r"[,—–]", masked[tokens[i].end : tokens[i + 1].start])]  # fmt: skip
     opener = tokens[first]
-    if ends and (
-        opener.text.isupper()
-        or opener.lower in OPENING_CLAUSE
-        or opener.lower.endswith("ing")
-        or looks_past_tense(opener.lower)
-        or any(t.lower in TIME_WORDS for t in tokens[first : ends[0] + 1])
+    if (
+        ends
+        and (
+            opener.text.isupper()
+            or opener.lower in OPENING_CLAUSE
+            or opener.lower.endswith("ing")
+            or looks_past_tense(opener.lower)
+            or (
+                ends[0] - first <= 6  # a short phrase: "Three months on,", not a whole clause
+                and any(t.lower in TIME_WORDS for t in tokens[first : ends[0] + 1])
+            )
+        )
     ):
         first = ends[0] + 1  # past a dateline ("NEW YORK —") or an opening clause ("Asked …,")
         if (
@@ -366,3 +427,15 @@ def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int]
         if named is not None:  # "The company's chief, Brent Haskell, wrote": the name
             return Subject(named.text, named.text, "name", named.start, named.end)
     return subject
+
+
+def with_then_participle(tokens: Sequence[Token], masked: str, verb_start: int) -> Subject | None:
+    """ "…, with some families saying they feel “forgotten”": the phrase after "with" does
+    the saying, not the sentence's subject."""
+    verb = bisect_left([t.start for t in tokens], verb_start)
+    for j in range(verb - 1, max(-1, verb - 6), -1):
+        if boundary(masked, tokens[j], tokens[j + 1]):
+            return None
+        if tokens[j].lower == "with":
+            return subject_ending_at(tokens, masked, verb - 1, j + 1) if j < verb - 1 else None
+    return None

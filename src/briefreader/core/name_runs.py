@@ -13,7 +13,7 @@ from briefreader.core.noun_phrases import ABBREVIATIONS, DAYS, FUNCTION_CAPITALS
 
 NameRun = tuple[int, int, list[str]]  # start, end, words
 
-_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter)"
+_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter|ap)"
 # The capital comes first and the look-behind after it (a capital not preceded by a word
 # character) so that the regex engine can skip ahead to capitals instead of trying every offset.
 # A word never gives back letters (`*+`): what follows it is a space, so that could not help.

@@ -45,6 +45,25 @@ PLACES = frozenset(
     italy spain sweden finland norway denmark hungary romania georgia armenia venezuela
     cuba saudi yemen libya sudan ethiopia kenya nigeria africa asia the""".split()
 )
+PERSON_HEADS = frozenset(
+    """man woman businessman businesswoman driver nurse doctor teacher resident official
+    spokesman spokeswoman spokesperson father mother husband wife son daughter boy girl worker
+    farmer soldier officer student patient victim witness owner passenger pensioner shopkeeper
+    manager mayor engineer pilot survivor volunteer mechanic fisherman widow priest lawyer
+    commuter traveller traveler veteran activist""".split()
+)
+# Roles a news story gives someone it has just named ("the striker", "the architect"); with the
+# role nouns above, and nouns in -ist and -ian ("the violinist", "the historian").
+ROLE_HEADS = PERSON_HEADS | frozenset(
+    """striker midfielder defender goalkeeper keeper forward winger captain international
+    player coach batter bowler pitcher quarterback rookie champion singer actor actress
+    author writer novelist composer conductor architect artist designer director producer
+    researcher scientist professor economist analyst attorney surgeon physician principal
+    chef baker grazier rancher miner builder carpenter plumber electrician grandmother
+    grandfather brother sister candidate lawmaker politician senator governor minister envoy
+    diplomat general commander detective judge prosecutor founder executive entrepreneur
+    investor banker trader broker""".split()
+)
 PRONOUNS = {
     "he": "m",
     "she": "f",
@@ -55,7 +74,9 @@ PRONOUNS = {
     "i": "s",
     "we": "p",
 }
-PARTICLES = frozenset("de da di del della der den van von bin ibn al la le du dos das ter".split())
+PARTICLES = frozenset(
+    "de da di del della der den van von bin ibn al la le du dos das ter ap".split()
+)
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -106,6 +127,15 @@ def person_in_run(run: str) -> str | None:
     raw = run.split()
     for i, token in enumerate(raw):
         if token.lower() in ("of", "for", "from") and i > 0:
+            domain = raw[i + 1 :]
+            if (
+                raw[i - 1][:1].isupper()
+                and raw[i - 1].lower() in TITLES
+                and len(domain) > 2
+                and all(w[:1].isupper() for w in domain)
+            ):
+                # "Minister for Coastal Affairs Ifeoma Ross": the domain, then the name
+                return name_after_domain([clean_token(t) for t in domain])
             raw = raw[:i]
             break
     for i in range(len(raw) - 1, -1, -1):
@@ -127,13 +157,32 @@ def person_in_run(run: str) -> str | None:
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break
-    if start is None:
-        titled = [i for i, t in enumerate(lowered) if t in TITLES and t != "the"]
+    titled = [i for i, t in enumerate(lowered) if t in TITLES and t != "the"]
+    last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
+    if start is None or (
+        last_title is not None
+        and last_title + 1 < start
+        and not any(t in ROLE_HEADS for t in lowered[last_title + 1 : start])  # "State Engineer"
+    ):
+        # "Information Minister Sardar Ali Khan": after a title, the name begins at once, even
+        # with a first word the list does not know
         if titled and titled[-1] < len(tokens) - 1:
             start = titled[-1] + 1
     if start is None or any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:]):
         return None
     return " ".join(tokens[start:])
+
+
+def name_after_domain(words: list[str]) -> str | None:
+    """The name at the end of an office's domain ("Coastal Affairs Ifeoma Ross"): from a known
+    first name, else the last two words."""
+    names = first_names()
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in names:
+            return " ".join(words[i:])
+    if any(w.lower().rstrip(".,") in ORG_WORDS or w.lower() in PARTICLES for w in words):
+        return None
+    return " ".join(words[-2:])
 
 
 @dataclass
@@ -144,6 +193,9 @@ class Cast:
     by_word: dict[str, str] = field(default_factory=dict)
     # how many times each name stands in `people`, so membership does not scan the list
     listed: dict[str, int] = field(default_factory=dict)
+    # last word and first word -> every name added with it, for people who share a surname
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
@@ -157,6 +209,9 @@ class Cast:
         self.people.append(name)
         self.listed[name] = self.listed.get(name, 0) + 1
         words = name.split()
+        if len(words) > 1:
+            self.by_last.setdefault(clean_token(words[-1]).lower(), []).append(name)
+            self.by_first.setdefault(words[0].lower(), []).append(name)
         self.by_word[name.lower()] = name
         for size in (1, 2) if len(words) > 2 else (1,) if len(words) > 1 else ():
             key = " ".join(words[-size:]).lower()
@@ -177,6 +232,15 @@ class Cast:
         if full and full.lower().endswith(key):
             return full
         return None
+
+    def namesakes(self, word: str) -> list[str]:
+        """Everyone whose surname is the word, else everyone whose first word it is ("Lucas",
+        or "Nguyen" for "Nguyen Thi Lan", who writes the family name first)."""
+        key = word.lower()
+        found = [n for n in self.by_last.get(key, ()) if self.listed.get(n, 0)]
+        if not found:
+            found = [n for n in self.by_first.get(key, ()) if self.listed.get(n, 0)]
+        return list(dict.fromkeys(found))
 
     def lists(self, name: str) -> bool:
         """The name is one of `people`, exactly as written."""

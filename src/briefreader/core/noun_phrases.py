@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefreader.core.names import DAYS, ORG_WORDS, PARTICLES, PLACES, TITLES, clean_token
+from briefreader.core.names import (
+    DAYS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACES,
+    TITLES,
+    clean_token,
+    name_after_domain,
+)
 
 # Quoted text is blanked with this character so names and verbs inside quotes are not seen.
 MASK = "\x01"
@@ -45,9 +53,12 @@ FUNCTION_CAPITALS = (
 AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
+FINITE_VERBS = frozenset("came went was were had did got took made said says told".split())
 HONORIFICS = frozenset("mr mrs ms dr madam".split())
 BODY_CONNECTORS = frozenset("of for and &".split())
-CONNECTORS = frozenset("of for and & de du da del della der den van von al bin ibn la le".split())
+CONNECTORS = frozenset(
+    "of for and & de du da del della der den van von al bin ibn la le ap".split()
+)
 
 
 class Token:
@@ -169,6 +180,8 @@ def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor
 def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) -> Subject | None:
     """A described speaker ending at `last`: "a judge", "the union representing workers at
     the plant", "Russia's defence ministry", "officials"."""
+    if tokens[last].lower in CLAUSE_WORDS:
+        return None  # "a tool that asked …": the relative pronoun is no speaker
     first = last
     while (
         first - 1 >= floor
@@ -204,6 +217,19 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
         start = first
     while start < last and tokens[start + 1].lower in DETERMINERS:
         start += 1
+    if (
+        first - 2 >= floor
+        and tokens[first - 1].lower == "who"
+        and tokens[first].lower not in DETERMINERS
+        and not boundary(masked, tokens[first - 2], tokens[first - 1])
+        and not boundary(masked, tokens[first - 1], tokens[first])
+    ):
+        # "a woman who lives across the street": the person, with the clause that says who
+        named = _description(tokens, masked, first - 2, floor)
+        if named is not None and tokens[first - 2].lower not in CLAUSE_WORDS:
+            whole = masked[named.start : tokens[last].end]
+            return Subject(whole, whole[:1].lower() + whole[1:] if named.name[:1].islower() else whole,
+                           "description", named.start, tokens[last].end)  # fmt: skip
     text = masked[tokens[start].start : tokens[last].end]
     if tokens[start].lower in ("the", "a", "an"):
         text = text[:1].lower() + text[1:]
@@ -249,6 +275,19 @@ def subject_ending_at(
         and not boundary(masked, tokens[before], tokens[first])
     ):
         before -= 1
+    if (
+        before == first - 1
+        and before - 1 >= floor
+        and tokens[before].lower in ("for", "of")
+        and tokens[before - 1].capitalised
+        and tokens[before - 1].lower in TITLES
+        and not boundary(masked, tokens[before - 1], tokens[before])
+    ):
+        # "Minister for Coastal Affairs Ifeoma Ross": the office holder, after the domain.
+        holder = name_after_domain([clean_token(t.text) for t in tokens[first : last + 1]])
+        if holder is not None and last - first >= 2:
+            start = tokens[before - 1].start
+            return Subject(masked[start : token.end], holder, "name", start, token.end)
     if (
         before >= floor
         and tokens[before].lower in PREPOSITIONS
@@ -318,6 +357,8 @@ def _description_after(
         and not boundary(masked, tokens[last], tokens[last + 1])
     ):
         nxt = tokens[last + 1]
+        if nxt.lower in FINITE_VERBS:
+            return None  # "…, said the engine came late": a clause, not who speaks
         if (
             (nxt.lower in CLAUSE_WORDS and nxt.lower not in PREPOSITIONS)
             or nxt.lower in DAYS

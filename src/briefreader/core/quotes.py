@@ -17,56 +17,36 @@ from briefreader.core.attribution import (
     sentence_starts,
     sentence_subject,
     sentences_to_read,
+    with_then_participle,
 )
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
 from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
 from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.speakers import Mention, Recollection, SpeakerBook
+from briefreader.core.speech_filter import is_speech
 
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"
-# Words in front of a quoted span that make it a term, a name or a title, not speech.
-TERM_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
-    r"|titled|entitled|headlined|captioned|the (?:word|term|phrase|hashtag|slogan|motto|name|"
-    r"title|label|acronym|codename|code name)s?|hashtag|slogans?|signs? (?:that )?(?:reading|read|saying)"
-    r"|banners? (?:reading|saying)|placards? (?:reading|saying)|marked|stamped|code-?named"
-    r"|named)[\s,:]*$"
-)
-# "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
-CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
-SPEECH_RIGHT_BEFORE = re.compile(
-    r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|chanting|shouted|shouting|yelled|added|declared|"
-    r"asked|replied|warned)\s*[:,]?\s*$"
-)
-# The last words of TERM_BEFORE's, CALLED_BEFORE's and SPEECH_RIGHT_BEFORE's alternatives.
-TERM_ENDINGS = tuple(
-    """called dubbed as named termed labeled labelled branded titled headlined captioned word
-    words term terms phrase phrases hashtag hashtags slogan slogans motto mottos name names title
-    titles label labels acronym acronyms reading read saying marked stamped""".split()
-)
-CALLED_ENDINGS = ("called", "calls", "dubbed")
-SPEECH_ENDINGS = tuple(
-    """said says told tweeted posted wrote writes chanted chanting shouted shouting yelled added
-    declared asked replied warned""".split()
-)
 THE_DOCUMENT = re.compile(r"^the (?:statement|letter|email|memo|post|filing|message)$")
 SOURCE_NEXT = re.compile(
     r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
     r"([A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+)*)"
 )
-# Words on signs and in logs, which QUOTES.md does not count as anyone's speech.
-WRITTEN_ON_A_THING = re.compile(
-    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|stickers?|log|entry|chart|graffiti|"
-    r"plaque)\b[^.!?]*\b(?:reading|reads|read)(?: only| simply)?[\s,:]*"
-    r"(?:[\"“][^\"”]*[\"”]\s*(?:and|or)\s*)?$"
+# "That is Ana Brandt, the conductor …", "That was Ms. Nguyen’s summary": whose words they were.
+SOURCE_IS = re.compile(
+    r"(?:That|This) (?:is|was) ((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z](?:[\w-]|[’'](?!s\b))*+"
+    r"(?: [A-Z](?:[\w-]|[’'](?!s\b))*+)*)"
+    r"(?:,|[’']s (?:[a-z]+ ){0,2}?(?:summary|verdict|assessment|view|take|warning|answer|reply|"
+    r"response|advice|description|prediction|explanation|conclusion|message)\b)"
+)
+NAME_GIVEN = re.compile(
+    r",? who (?:gave|would give|gives|offered|would offer) (?:only )?(?:his|her|their) "
+    r"(?:first )?name(?: only)?(?: as)?,? ([A-Z][\w’'-]+)\b"
 )
 PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
-SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
-SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with vs".split())
 
 
 @dataclass
@@ -152,6 +132,10 @@ def _governing_subject(facts: ParagraphFacts, report: Report) -> Subject | None:
     """The report's subject; for a participle ("…, adding that"), the clause's own subject."""
     if report.subject is not None:
         return report.subject
+    if report.participle:
+        described = with_then_participle(facts.tokens, facts.masked, report.verb_start)
+        if described is not None:
+            return described
     earlier = [
         r
         for r in facts.reports
@@ -184,51 +168,6 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
     )
 
 
-def _is_speech(text: str, facts: ParagraphFacts, region: tuple[int, int], attributed: bool,
-               governed: bool) -> bool:  # fmt: skip
-    """Reported words, not a scare quote, a term, a name or a title."""
-    words = WORD.findall(text)
-    if not words or sum(len(w) for w in words) < 3:
-        return False  # "rock 'n' roll"
-    raw_before = facts.text[max(0, region[0] - 40) : region[0]]
-    before = raw_before.lower()
-    # Each pattern ends its match with one of its words: most texts end with none of them.
-    last_words = _without_trailing_marks(before)
-    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
-        return False
-    if _without_trailing_marks(raw_before).endswith(CALLED_ENDINGS):
-        called = CALLED_BEFORE.search(raw_before)
-        if called and not (
-            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
-        ):
-            return False
-    if "read" in before:
-        written = facts.text[max(0, region[0] - 120) : region[0]].lower()
-        if WRITTEN_ON_A_THING.search(written):
-            return False  # "signs reading “…”", "the log reads only “…”": no one speaks
-    speech_before = last_words.endswith(SPEECH_ENDINGS) and bool(SPEECH_RIGHT_BEFORE.search(before))
-    ends_like_speech = text.rstrip()[-1:] in ".,!?;:…—"
-    if not ends_like_speech and len(words) <= 12 and not speech_before:
-        content = [w for w in words if w.lower() not in SMALL_WORDS]
-        if content and all(w[:1].isupper() or w[:1].isdigit() for w in content):
-            return False  # a title
-    sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
-    if len(words) <= 4 and not sentence_like:
-        # A partial quote is speech when a reporting clause introduces it or follows it at once;
-        # a short phrase elsewhere in the sentence ("volunteers run a ‘warm bank’") is a term.
-        whole_paragraph = facts.masked.strip(" \x01.,") == "" and len(facts.spans) == 1
-        return governed or speech_before or whole_paragraph
-    return True
-
-
-def _without_trailing_marks(text: str) -> str:
-    """The text without the spaces, commas and colons it ends with (`[\\s,:]*$`)."""
-    text = text.rstrip()
-    while text[-1:] in (",", ":"):
-        text = text[:-1].rstrip()
-    return text
-
-
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
     paragraphs = article.paragraphs
@@ -239,10 +178,12 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     subjects = [[r.subject for r in f.reports if r.subject] for f in facts]
     # Only names of two words or more teach a full name or a body's longer name.
     runs = several_word_runs([f.masked for f in facts])
-    book.learn_companies("\n".join(f.masked for f in facts))
+    article_text = "\n".join(f.masked for f in facts)
+    book.learn_companies(article_text)
     for f, found, named in zip(facts, subjects, runs, strict=True):
         if named or found:
             book.learn_names(f.masked, named, found)
+    book.learn_people_by_surname(article_text)
     # Paragraphs far from every quotation are never remembered.
     book.remember_later(
         [None if f.detail == "text" else partial(_recollection, f, found)
@@ -261,7 +202,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 report.verb_end <= region[0] or _right_after(f, region, report)
             )
             chained = span.continued and continuing is not None
-            if not chained and not _is_speech(text, f, region, report is not None, governs):
+            if not chained and not is_speech(text, f.text, f.masked, len(f.spans), region, governs):
                 continue
             context = _Context(book, facts, index, last_speaker)
             speaker, mention = context.attribute(
@@ -273,7 +214,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         quotes.extend(in_paragraph)
         if in_paragraph:
             last_speaker[index] = in_paragraph[-1].speaker
-    return tuple(_pull_quotes_attributed(quotes))
+    return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
 
 
 def _recollection(f: ParagraphFacts, subjects: list[Subject]) -> Recollection:
@@ -281,9 +222,10 @@ def _recollection(f: ParagraphFacts, subjects: list[Subject]) -> Recollection:
     return f.masked, f.starts or sentence_starts(f.text, f.masked), name_runs(f.masked), subjects
 
 
-def _pull_quotes_attributed(quotes: list[Quote]) -> list[Quote]:
+def _pull_quotes_attributed(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
     """A pull quote (a paragraph that only repeats words quoted elsewhere) takes the speaker
-    of the words it repeats; magazines print them without attribution."""
+    of the words it repeats; magazines print them without attribution, and news sites put
+    short ones in subheadings (‘They knew’)."""
     said_by: dict[int, tuple[str, str]] = {}  # paragraph -> (its quoted words, its speaker)
     attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
     for quote in quotes:
@@ -296,14 +238,19 @@ def _pull_quotes_attributed(quotes: list[Quote]) -> list[Quote]:
     repaired = []
     sources = sorted(said_by)
     for quote in quotes:
-        if quote.mention is None and len(quote.text) > 20:
+        heading = (  # a subheading: quoted words alone, with no full stop
+            texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
+            and quote.text.rstrip()[-1:] not in ".,"
+            and len(WORD.findall(quote.text)) >= 2
+        )
+        if quote.mention is None and (len(quote.text) > 20 or heading):
             plain = _plain(quote.text)
             reach = (quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH)
             # Only paragraphs with attributed quotes can match, except words that are empty.
             nearby = sources[bisect_left(sources, reach[0]) : bisect_left(sources, reach[1])]
             for paragraph in nearby if plain else range(*reach):
                 words, speaker = said_by.get(paragraph, ("", ""))
-                if paragraph != quote.paragraph and plain in words:
+                if paragraph != quote.paragraph and f" {plain} " in f"{words} ":
                     quote = replace(quote, speaker=speaker)
                     break
         repaired.append(quote)
@@ -329,10 +276,17 @@ class _Context:
         f, book, index = self.facts[self.index], self.book, self.index
         subject = _governing_subject(f, report) if report is not None else None
         if subject is not None and THE_DOCUMENT.match(subject.name):
-            # "“…,” the statement said": whoever issued the statement quoted just before.
-            author = earlier[-1].speaker if earlier else self._last_speaker(index - 1)
+            # "“…,” the statement said": whoever issued the statement quoted just before, else
+            # whoever the text says sent it ("Gov. Ruiz sent a letter …"), else the last speaker.
+            author = earlier[-1].speaker if earlier else None
+            author = author or book.sender(subject.name.split()[-1], index, subject.start)
+            author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
+        if subject is not None and subject.kind == "description":
+            given = NAME_GIVEN.match(f.masked, subject.end)
+            if given:  # "a fan, who gave his name only as Ron": the name he gave
+                return given.group(1), subject.mention
         if subject is not None:
             return book.speaker(subject, index), subject.mention
         if earlier and earlier[-1].speaker:
@@ -352,9 +306,8 @@ class _Context:
                 return book.speaker(opener, index), opener.mention
         if before != "":
             return None, None
-        source = (
-            SOURCE_NEXT.match(self.facts[index + 1].text) if index + 1 < len(self.facts) else None
-        )
+        following = self.facts[index + 1].text if index + 1 < len(self.facts) else ""
+        source = SOURCE_NEXT.match(following) or SOURCE_IS.match(following)
         if source:
             # "That warning came from Sultana Parveen, who …": the next paragraph names the source.
             name = source.group(1)

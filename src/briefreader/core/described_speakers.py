@@ -1,0 +1,161 @@
+"""Speakers given by a description: "the company", "the 31-year-old winger", "the letter"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from briefreader.core.descriptions import (
+    ORG_HEADS,
+    description_head,
+    gender_kinds,
+    points_back,
+)
+from briefreader.core.name_book import strip_the
+from briefreader.core.names import TITLES, person_in_run
+from briefreader.core.noun_phrases import Subject
+
+if TYPE_CHECKING:
+    from briefreader.core.speakers import SpeakerBook
+
+DOCUMENT_FROM = re.compile(
+    r"(?:a|an|the|its|his|her|their) (?:\w+ )?(?:statement|report|post|filing|letter|transcript|"
+    r"release|memo|email|message|tweet|video|announcement) (?:from|by|of|on behalf of) (.+)$"
+)
+# A description that runs on past its own reporting verb: "the X Association said in a statement".
+SPEAKER_THEN_VERB = re.compile(
+    r"^(the (?:[A-Z][\w’'&.-]*+ )*?[A-Z][\w’'&.-]*+) (?:said|says|told|wrote|added|stated|announced)\b"
+)
+DOCUMENT_OF = re.compile(
+    r"^([A-Z][\w.-]*+(?: [A-Z][\w.-]*+)*)[’'] ?s? (?:\w+ )?(?:statement|reply|response|letter|post|"
+    r"email|memo|message|filing|report|tweet|note|announcement)$"
+)
+ORG_HEAD_THEN_NAME = re.compile(
+    r"^the ([a-z]+) ([A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|of|for|and|the|de))*)$"
+)
+BUSINESS_HEADS = frozenset(
+    "company firm retailer maker manufacturer carrier startup insurer lender airline".split()
+)
+# Words of government and public bodies, which "the company" never means.
+PUBLIC_BODY_WORDS = frozenset(
+    """department ministry government council commission agency authority office court police
+    house parliament congress senate administration committee union association""".split()
+)
+
+
+def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
+    """The fullest name for a description: a body's name, a document's author, the person
+    a back reference points at, or the description as written."""
+    named = ORG_HEAD_THEN_NAME.match(subject.name)
+    if named and named.group(1).lower() in ORG_HEADS:
+        return named.group(2)  # "the charity Friends of the Fens": the charity's name
+    said = SPEAKER_THEN_VERB.match(subject.name)
+    if said and said.group(1)[4:5].isupper():
+        # "the Eastgate Neighborhood Association said in a statement posted …": the body
+        # before the reporting verb speaks, not the document after it.
+        body = strip_the(said.group(1))
+        return book.cast.resolve(body) or body
+    if subject.name.split()[-1][:1].isupper():
+        # "the Opposition in the Lok Sabha Rahul Gandhi": a long title ending in a name.
+        person = person_in_run(subject.name)
+        if person and len(person.split()) > 1:
+            return book.cast.resolve(person) or person
+    owner = DOCUMENT_OF.match(subject.name)
+    if owner:
+        # "Haskell's reply said": the writer of the reply speaks.
+        writer = book.person_name(owner.group(1)) or owner.group(1)
+        return book.cast.resolve(writer) or book.bodies.get(writer.lower()) or writer
+    source = DOCUMENT_FROM.match(subject.name)
+    if source:
+        # "according to a statement from the ministry": the ministry speaks.
+        rest = source.group(1)
+        if rest[:1].isupper() or rest.lower().startswith("the "):
+            return strip_the(rest) if rest[4:5].isupper() else rest
+    words = subject.name.split()
+    head = description_head(subject.name)
+    holders = book.titled.get(head, set())
+    if words[0].lower() in ("a", "an") and len(words) <= 4 and len(holders) == 1:
+        (holder,) = holders
+        return book.cast.resolve(holder) or holder
+    if words[0].lower() not in ("the", "its", "his", "her", "their"):
+        return subject.name
+    book.mentions(paragraph)  # every paragraph up to this one remembered
+    here = (paragraph, subject.start)
+    # an earlier "the company" left as it was says nothing more than this one
+    before = [
+        m
+        for m in book.heads.get(head, ())
+        if (m.paragraph, m.offset) < here and not m.name.lower().startswith("the ")
+    ]
+    if before and len(words) <= 4:
+        latest = max(before, key=lambda m: (m.paragraph, m.offset))
+        if latest.name != subject.name:
+            return latest.name  # "the diplomat" after "a senior European diplomat"
+    if words[0].lower() not in ("the", "its"):
+        return subject.name  # "her brother", when the article never says who he is
+    back = points_back(subject.name)
+    if back or len(words) <= 3 or (len(words) == 4 and head in TITLES):
+        # "the senior Congress leader", "the 31-year-old winger": someone just named
+        if back or head in TITLES:
+            kinds = (gender_kinds(head), "")
+            found = book.antecedent("they", paragraph, subject.start, kinds=kinds)
+            if found:
+                return found
+        if head in BUSINESS_HEADS and len(words) == 2:
+            found = main_business(book, paragraph)  # the company the article is about
+            if found:
+                return found
+        if head in ORG_HEADS and len(words) == 2:
+            found = body_with_word(book, head, paragraph, subject.start)
+            found = found or book.antecedent("it", paragraph, subject.start)
+            if found:
+                return found
+    return subject.name
+
+
+def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: int) -> str | None:
+    """Who sent or wrote the document ("a letter") the text brought up last, within the
+    paragraph and the two before: the first person or body its sentence names."""
+    pattern = re.compile(rf"\b(?:a|an|the|his|her|its|their) (?:[\w-]+ )?{document}\b")
+    for index in range(paragraph, max(-1, paragraph - 3), -1):
+        recall = book.unread[index] if index < len(book.unread) else None
+        if recall is None:
+            continue
+        masked, starts, _, _ = recall()
+        limit = offset if index == paragraph else len(masked)
+        brought_up = [m.start() for m in pattern.finditer(masked, 0, limit)]
+        if not brought_up:
+            continue
+        at = brought_up[-1]
+        sentence = starts[bisect_right(starts, at) - 1] if starts else 0
+        for mention in book.mentions(index):
+            if sentence <= mention.offset < at and mention.kind in "mfuo" and mention.salient:
+                return mention.name
+    return None
+
+
+def body_with_word(book: SpeakerBook, head: str, paragraph: int, offset: int) -> str | None:
+    """The body named last whose name holds the word: "the department" after "the
+    Interior Department", "the ministry" after "the Ministry of Health"."""
+    for mention in reversed(book.earlier_mentions(paragraph, offset)):
+        if mention.kind == "o" and head in mention.name.lower().split():
+            return mention.name
+    return None
+
+
+def main_business(book: SpeakerBook, paragraph: int) -> str | None:
+    """The organisation named most often up to the paragraph, not counting public bodies,
+    when it is named at least three times: "the company" in a story about one firm."""
+    book.mentions(paragraph)
+    counts: dict[str, int] = {}
+    for index in range(paragraph + 1):
+        for mention in book.by_paragraph.get(index, ()):
+            if mention.kind == "o" and not PUBLIC_BODY_WORDS.intersection(
+                mention.name.lower().split()
+            ):
+                counts[mention.name] = counts.get(mention.name, 0) + 1
+    if not counts:
+        return None
+    name, count = max(counts.items(), key=lambda item: item[1])
+    return name if count >= 3 else None

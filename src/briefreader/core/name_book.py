@@ -1,0 +1,160 @@
+"""What an article teaches before anyone is resolved: full names, bodies, titles, acronyms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefreader.core.name_runs import NameRun
+from briefreader.core.names import (
+    PLACES,
+    ROLE_HEADS,
+    TITLES,
+    Cast,
+    clean_token,
+    name_after_domain,
+    person_in_run,
+)
+from briefreader.core.noun_phrases import Subject, name_kind
+
+SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
+COMPANY_APPOSITION = re.compile(
+    r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|retailer|maker|manufacturer|"
+    r"carrier|startup|insurer|lender|airline|chain|operator)\b"
+)
+LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
+# "Moody's Ratings", "Jefferies’ Lind": an owner, not a first name
+POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
+APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
+# "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
+OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:for|of) $")
+
+
+class NameBook:
+    """The article's full names of people and of bodies, learnt in a first pass over it."""
+
+    def __init__(self) -> None:
+        self.cast = Cast()
+        # first word -> the longest name of a body ("Nimbus" -> "Nimbus Systems")
+        self.bodies: dict[str, str] = {}
+        self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
+        self.titled: dict[str, set[str]] = {}  # title word -> people named with it
+        self.maybe_people: list[list[str]] = []  # runs that may name people, see below
+        self.acronyms: dict[str, str] | None = None  # initials -> body, made when first asked
+        self.short_bodies: set[str] = set()  # bodies the article shortens to their first word
+
+    def learn_companies(self, text: str) -> None:
+        """Companies introduced by a one-word name ("Crestline, a privately held company"), which
+        "it" and "the company" may point back to; `text` may be the whole article."""
+        for match in COMPANY_APPOSITION.finditer(text):
+            owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
+            if owner:
+                self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
+
+    def learn_names(
+        self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
+    ) -> None:
+        """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
+        for start, end, words in runs:
+            if len(words) < 2:
+                continue  # one word is never a full name
+            run = " ".join(words)
+            person = person_in_run(run) or office_holder(masked, start, words)
+            if person is None and name_kind(words) == "name" and words[0].lower() in ROLE_HEADS:
+                if len(words) > 2:  # "Keeper Lotte Hendriks" opening a sentence
+                    words = words[1:]
+                    run = " ".join(words)
+            if person is None and len(words) > 1 and name_kind(words) == "name":
+                after_the = masked[max(0, start - 4) : start].lower() == "the "
+                owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
+                if (
+                    not after_the
+                    and not owned
+                    and (APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end))
+                ):
+                    person = run  # "Stacy Rasgon, an analyst"
+                elif not after_the and not owned and len(words) <= 4:
+                    self.maybe_people.append(words)
+            if person and len(person.split()) > 1:
+                self.cast.add(person)
+                self._note_titles(run[: run.rfind(person)].split(), person)
+            elif person is None and len(words) > 1:
+                key = words[0].lower()
+                if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
+                    self.bodies[key] = run
+        for subject in subjects:
+            if subject.kind == "name":
+                self.subject_words.add(subject.name.lower())
+                person = self.person_name(subject.name)
+                if person and len(person.split()) > 1:
+                    self.cast.add(person)
+                    # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
+                    self._note_titles(subject.mention.split()[:-1], person)
+
+    def learn_people_by_surname(self, text: str) -> None:
+        """Names of unknown first words ("Ekundayo Vance") are people when the article goes
+        on to use their last word alone ("Vance said") and never their first word alone,
+        which is how it shortens a body's name ("Fjordline Shipping" -> "Fjordline")."""
+        if not self.maybe_people:
+            return
+        for words in self.maybe_people:
+            if any(clean_token(w).lower() in PLACES for w in words):
+                continue
+            run = " ".join(words)
+            times = text.count(run)
+            # counted as text, not as words: a rare false count costs less than splitting
+            first, last = text.count(words[0]) > times, text.count(words[-1]) > times
+            if last and not first:
+                self.cast.add(run)
+            elif first and not last:
+                self.short_bodies.add(run)  # "Fjordline Shipping", later "Fjordline"
+        self.maybe_people = []
+
+    def _note_titles(self, words: Sequence[str], person: str) -> None:
+        for word in words:
+            lowered = word.lower()
+            if lowered in TITLES and lowered != "the":
+                self.titled.setdefault(lowered, set()).add(person)
+
+    def person_name(self, run: str) -> str | None:
+        """The person a capitalised run names, as written (titles dropped), or None."""
+        person = person_in_run(run)
+        if person:
+            return person
+        words = [w for w in run.split() if w.lower() not in TITLES]
+        if not words or name_kind(words) == "organisation":
+            return None
+        if any(clean_token(w).lower() in PLACES for w in words):
+            return None
+        resolved = self.cast.resolve(" ".join(words))
+        if resolved is None and len(words) > 2 and words[0].lower() in ROLE_HEADS:
+            resolved = self.cast.resolve(" ".join(words[1:]))  # "Keeper Lotte Hendriks"
+        if resolved:
+            return resolved
+        if len(words) > 1 and " ".join(words) in self.short_bodies:
+            return None  # a body's full name the first pass learnt ("Fjordline Shipping")
+        return " ".join(words) if len(words) > 1 else None
+
+    def spelled_out(self, word: str) -> str | None:
+        """The body an acronym stands for when the article names it in full ("WFP" for "World
+        Food Programme"), or None."""
+        if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha()):
+            return None
+        if self.acronyms is None:
+            self.acronyms = {}
+            for name in self.bodies.values():
+                capitals = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
+                self.acronyms.setdefault("".join(w[0] for w in capitals), name)
+        return self.acronyms.get(word)
+
+
+def office_holder(masked: str, start: int, words: Sequence[str]) -> str | None:
+    """The holder's name in a run that follows "Minister for", "Secretary of", or None."""
+    office = OFFICE_BEFORE.search(masked, max(0, start - 24), start)
+    if office is None or office.group(1).lower() not in TITLES or len(words) < 3:
+        return None
+    return name_after_domain([clean_token(w) for w in words])
+
+
+def strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name

@@ -1,0 +1,97 @@
+"""Whether a quoted span is someone's speech or a scare quote, a term, a name or a title."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w[\w’'-]*")
+# Words in front of a quoted span that make it a term, a name or a title, not speech.
+TERM_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
+    r"|titled|entitled|headlined|captioned|the (?:word|term|phrase|hashtag|slogan|motto|name|"
+    r"title|label|acronym|codename|code name)s?|hashtag|slogans?|signs? (?:that )?(?:reading|read|saying)"
+    r"|banners? (?:reading|saying)|placards? (?:reading|saying)|marked|stamped|code-?named"
+    r"|named|(?:pronounce|spell|spelt|spelled)s?)[\s,:]*$"
+)
+# "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
+CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
+SPEECH_RIGHT_BEFORE = re.compile(
+    r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|chanting|shouted|shouting|yelled|added|declared|"
+    r"asked|replied|warned)\s*[:,]?\s*$"
+)
+# The last words of TERM_BEFORE's, CALLED_BEFORE's and SPEECH_RIGHT_BEFORE's alternatives.
+TERM_ENDINGS = tuple(
+    """called dubbed as named termed labeled labelled branded titled headlined captioned word
+    words term terms phrase phrases hashtag hashtags slogan slogans motto mottos name names title
+    titles label labels acronym acronyms reading read saying marked stamped pronounce pronounces
+    spell spells spelt spelled""".split()
+)
+CALLED_ENDINGS = ("called", "calls", "dubbed")
+SPEECH_ENDINGS = tuple(
+    """said says told tweeted posted wrote writes chanted chanting shouted shouting yelled added
+    declared asked replied warned""".split()
+)
+# Words on signs and in logs, which QUOTES.md does not count as anyone's speech.
+WRITTEN_ON_A_THING = re.compile(
+    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|stickers?|log|entry|chart|graffiti|"
+    r"plaque)\b[^.!?]*\b(?:reading|reads|read)(?: only| simply)?[\s,:]*"
+    r"(?:[\"“][^\"”]*[\"”]\s*(?:and|or)\s*)?$"
+)
+NICKNAME_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:her|him|them|me|us)(?:self|selves)?[\s,:]*$")
+WORD_DISCUSSED = re.compile(r"\s*(?:meant|means|mean|referred to|refers to|stood for|stands for)\b")
+SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
+SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with vs".split())
+
+
+def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
+              region: tuple[int, int], governed: bool) -> bool:  # fmt: skip
+    """Reported words, not a scare quote, a term, a name or a title: `text` is the quoted
+    words, `region` where they stand with their marks in the paragraph, `masked` the paragraph
+    with every quotation blanked, `governed` whether a reporting clause introduces or follows
+    them at once."""
+    words = WORD.findall(text)
+    if not words or (
+        sum(len(w) for w in words) < 3 and not (governed and text.rstrip()[-1:] in ",.!?")
+    ):
+        return False  # "rock 'n' roll"; but "“No,” she said" is speech
+    raw_before = paragraph[max(0, region[0] - 40) : region[0]]
+    before = raw_before.lower()
+    # Each pattern ends its match with one of its words: most texts end with none of them.
+    last_words = _without_trailing_marks(before)
+    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
+        return False
+    if _without_trailing_marks(raw_before).endswith(CALLED_ENDINGS):
+        called = CALLED_BEFORE.search(raw_before)
+        if called and not (
+            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
+        ):
+            return False
+    if "read" in before:
+        written = paragraph[max(0, region[0] - 120) : region[0]].lower()
+        if WRITTEN_ON_A_THING.search(written):
+            return False  # "signs reading “…”", "the log reads only “…”": no one speaks
+    speech_before = last_words.endswith(SPEECH_ENDINGS) and bool(SPEECH_RIGHT_BEFORE.search(before))
+    if len(words) <= 2 and all(w[:1].isupper() for w in words) and NICKNAME_BEFORE.search(before):
+        return False  # "friends call her “Bibi”": a name, not her words
+    if len(words) <= 3 and not speech_before and WORD_DISCUSSED.match(paragraph, region[1]):
+        return False  # "Asked whether “soon” meant October": the word itself is the topic
+    ends_like_speech = text.rstrip()[-1:] in ".!?;:…—" or (text.rstrip()[-1:] == "," and governed)
+    if not ends_like_speech and len(words) <= 12 and not speech_before:
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        if content and all(w[:1].isupper() or w[:1].isdigit() for w in content):
+            return False  # a title
+    sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
+    if len(words) <= 4 and not sentence_like:
+        # A partial quote is speech when a reporting clause introduces it or follows it at once;
+        # a short phrase elsewhere in the sentence ("volunteers run a ‘warm bank’") is a term.
+        whole_paragraph = masked.strip(" \x01.,") == "" and quotes_in_paragraph == 1
+        return governed or speech_before or whole_paragraph
+    return True
+
+
+def _without_trailing_marks(text: str) -> str:
+    """The text without the spaces, commas and colons it ends with (`[\\s,:]*$`)."""
+    text = text.rstrip()
+    while text[-1:] in (",", ":"):
+        text = text[:-1].rstrip()
+    return text
