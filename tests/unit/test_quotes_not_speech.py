@@ -100,3 +100,10 @@ def test_a_one_word_answer_with_its_reporting_clause_is_a_quote() -> None:
     assert said("Petra Lund was asked if she would stop.", "“No,” she said, and smiled.") == [
         ("No,", "Petra Lund")
     ]
+
+
+def test_a_reporting_verb_ending_like_a_label_word_still_reports_speech() -> None:
+    # "remarked" ends in "marked", as in "a box marked “Fragile”"
+    assert said("The judge remarked: “So the demolition is ready but the survey is not?”") == [
+        ("So the demolition is ready but the survey is not?", "the judge")
+    ]

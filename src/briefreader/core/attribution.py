@@ -7,83 +7,46 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefreader.core.appositions import (
+    apposed_description,
+    name_before_place,
+    named_before_apposition,
+    opens_clause,
+    person_like,
+)
 from briefreader.core.descriptions import ORG_HEADS, description_head
-from briefreader.core.names import DAYS, person_in_run
+from briefreader.core.names import person_in_run
 from briefreader.core.noun_phrases import (
     ABBREVIATIONS,
+    CONNECTORS,
     MASK,
     Subject,
     Token,
     appositive_name,
     boundary,
+    capitalised_run_start,
     is_name_word,
-    name_kind,
     subject_after,
     subject_ending_at,
 )
+from briefreader.core.reporting_words import (
+    BETWEEN_SUBJECT_AND_VERB,
+    COMMON_VERBS,
+    INVERTING_VERBS,
+    NOUN_BEFORE,
+    NOUN_OR_VERB,
+    OPENING_CLAUSE,
+    OWNERS,
+    PARTICIPLES,
+    RELATIVES_AND_APPOSITIONS,
+    REPORTING_VERBS,
+    TIME_WORDS,
+    VAGUE_OPENERS,
+)
 
-REPORTING_VERBS = frozenset(
-    """said says say told tells added adds asked asks stated states wrote writes explained
-    explains noted notes argued argues warned warns insisted insists claimed claims declared
-    declares announced announces replied replies responded responds continued continues
-    observed observes remarked remarks acknowledged acknowledges admitted admits conceded
-    concedes suggested suggests stressed stresses emphasized emphasised emphasizes emphasises
-    recalled recalls predicted predicts cautioned cautions countered counters complained
-    complains tweeted tweets posted posts testified testifies ruled rules concluded concludes
-    confirmed confirms urged urges vowed vows promised promises pledged pledges boasted
-    boasts joked jokes quipped quips shouted shouts yelled yells screamed chanted chant
-    chants whispered whispers mused muses lamented laments described describes called calls
-    contended contends maintained maintains asserted asserts alleged alleges commented
-    comments elaborated reiterated reiterates underscored underscores reckoned reckons
-    recounted recounts agreed agrees objected protested sighed laughed demanded demands
-    thundered fumed scoffed snapped retorted wondered wonders texted messaged emailed
-    blogged reported reports estimated estimates charged charges accused accuses pleaded
-    pleads opined forecast forecasts remembers remembered recalls writes accused laughs
-    laughed shrugs shrugged smiles smiled sighs nods nodded""".split()
-)
-# Verbs that put their subject after them: `“…,” said Becca Wasser`.
-INVERTING_VERBS = frozenset(
-    """said says added adds asked asks wrote writes explained explains noted notes argued
-    argues warned warns insisted insists continued continues replied replies recalled recalls
-    remarked observed countered concluded concludes cautioned stressed suggested suggests
-    declared announced tweeted posted quipped joked shouted yelled""".split()
-)
-NOUN_OR_VERB = frozenset(
-    """calls claims posts notes comments remarks charges promises pledges vows demands
-    forecasts estimates rules states counters reports replies tweets""".split()
-)
-PARTICIPLES = frozenset(
-    """saying adding telling noting writing arguing warning insisting explaining claiming
-    calling describing stressing asking declaring urging suggesting stating chanting shouting
-    yelling singing""".split()
-)
-OPENING_CLAUSE = frozenset(
-    """after before when while as in on at during despite although though if since for with by
-    outside inside beyond near across among around behind""".split()
-)
-# Words of an opening time phrase ("Three months on, …"), which is never the subject.
-TIME_WORDS = frozenset(
-    "ago later earlier since days weeks months years decades hours minutes yesterday".split()
-)
-COMMON_VERBS = REPORTING_VERBS | frozenset(
-    """held had has have is was are were made took gave met went came sent led ran left kept
-    brought put set began won lost paid sold bought built spent thought felt saw""".split()
-)
 READING_WORDS = REPORTING_VERBS | PARTICIPLES | {"according"}
 READING_BYTES = frozenset(word.encode() for word in READING_WORDS)
 LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a-z kept
-# Words that open a relative clause or an apposition after a comma.
-RELATIVES_AND_APPOSITIONS = frozenset("who whose whom which a an the".split())
-# Words that may stand between a subject and its verb without changing who speaks.
-BETWEEN_SUBJECT_AND_VERB = (
-    frozenset(
-        """also later then previously earlier recently further again has had have would will
-        was were is are did does reportedly separately similarly simply flatly publicly
-        privately repeatedly once often subsequently yesterday today tonight on last this
-        week month morning afternoon evening night however too only""".split()
-    )
-    | DAYS
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,17 +175,6 @@ def sentence_index(starts: Sequence[int], offset: int) -> int:
     return max(bisect_right(starts, offset) - 1, 0)
 
 
-def _person_like(subject: Subject) -> bool:
-    if subject.kind == "pronoun":
-        return True
-    if subject.kind != "name":
-        return False
-    words = subject.name.split()
-    return person_in_run(subject.name) is not None or (
-        len(words) >= 2 and name_kind(words) == "name"
-    )
-
-
 def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int) -> Subject | None:
     last = verb - 1
     while (
@@ -251,7 +203,12 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         and not re.search(r"[,—–()]", gap)
     ):
         # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for
-        return subject_ending_at(tokens, masked, last - 1, floor)
+        found = subject_ending_at(tokens, masked, last - 1, floor)
+        if found is not None and found.kind == "description":
+            # "Imran Qureshi, the Labour MP for Kirklees West, who accused": the named person
+            named = named_before_apposition(tokens, masked, found, floor)
+            return named or found
+        return found
     if not re.search(r"[,—–()]", gap):
         return subject_ending_at(tokens, masked, last, floor)
     # An appositive between subject and verb: "Jonathan Lord, senior fellow at CNAS, said";
@@ -268,7 +225,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         if re.search(r"[,—–()]", right_gap):
             found = subject_ending_at(tokens, masked, j, floor)
             if found is None and j > floor:
-                found = _name_before_place(tokens, masked, j, floor)
+                found = name_before_place(tokens, masked, j, floor)
             if found is not None:
                 candidates.append((found, tokens[j + 1].lower))
         j -= 1
@@ -279,39 +236,27 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         len(candidates) > 1
         and opener.kind == "name"
         and after_opener in RELATIVES_AND_APPOSITIONS
-        and (after_opener in ("who", "whose") or _person_like(opener))
-        and _opens_clause(tokens, masked, opener, floor)
+        and (after_opener in ("who", "whose") or person_like(opener))
+        and opens_clause(tokens, masked, opener, floor)
     ):
         return opener  # "Hendriks, who coached at Braga, said": "who" means a person
     for found, _ in candidates:
-        if _person_like(found):
+        if person_like(found):
             return found
     if len(candidates) == 2 and opener.kind == "description" and candidates[0][0].kind == "name":
         named = candidates[0][0]
         if description_head(opener.name) in ORG_HEADS and named.name[:1].isupper():
             return named  # "The UN refugee agency, UNHCR, said": its name
+    if (
+        opener.kind == "description"
+        and after_opener in ("a", "an")
+        and opener.name.split()[0].lower() in VAGUE_OPENERS
+    ):
+        # "Another witness, a truck driver who …, said": the apposition says who
+        apposed = apposed_description(tokens, masked, opener, last)
+        if apposed is not None:
+            return apposed
     return opener
-
-
-def _opens_clause(tokens: Sequence[Token], masked: str, subject: Subject, floor: int) -> bool:
-    """The phrase stands at the start of its clause: first in the sentence or after a comma."""
-    at = bisect_left([t.start for t in tokens], subject.start)
-    return at <= floor or boundary(masked, tokens[at - 1], tokens[at])
-
-
-def _name_before_place(
-    tokens: Sequence[Token], masked: str, last: int, floor: int
-) -> Subject | None:
-    """ "Senator Ada Hughes of Ohio, who …": the person before "of" and a place."""
-    j = last
-    while j > floor and is_name_word(tokens[j]) and not boundary(masked, tokens[j - 1], tokens[j]):
-        j -= 1
-    if j <= floor or j == last or tokens[j].lower not in ("of", "from"):
-        return None
-    if boundary(masked, tokens[j - 1], tokens[j]) or not is_name_word(tokens[j - 1]):
-        return None
-    found = subject_ending_at(tokens, masked, j - 1, floor)
-    return found if found is not None and found.kind == "name" else None
 
 
 def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, floor: int) -> bool:
@@ -320,6 +265,23 @@ def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, flo
         return True
     gap = masked[tokens[verb - 1].end : tokens[verb].start]
     return MASK in gap or "," in gap
+
+
+def _is_noun(tokens: Sequence[Token], masked: str, i: int, floor: int) -> bool:
+    """The reporting word is a noun: "welcomed the remarks", "Kirby's comments", "its growth
+    forecast for next year"."""
+    if i == floor or boundary(masked, tokens[i - 1], tokens[i]):
+        return False
+    before = tokens[i - 1]
+    if before.lower in NOUN_BEFORE or before.possessive:
+        return True
+    return (
+        i - 1 > floor
+        and tokens[i - 2].lower in OWNERS
+        and not before.capitalised
+        and before.lower not in BETWEEN_SUBJECT_AND_VERB
+        and not boundary(masked, tokens[i - 2], before)
+    )
 
 
 def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
@@ -355,7 +317,20 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         if word in PARTICIPLES:
             reports.append(Report(token.start, token.end, None, sentence, participle=True))
             continue
+        if word in NOUN_OR_VERB and _is_noun(tokens, masked, i, floor):
+            continue
         subject = None
+        if (
+            i > floor
+            and tokens[i - 1].lower in ("and", "but")
+            and reports
+            and reports[-1].sentence == sentence
+            and reports[-1].subject is not None
+            and MASK not in masked[tokens[i - 1].end : token.start]
+        ):
+            # "Ng said the plan was “…”, and called on …": the verbs share their subject.
+            reports.append(Report(token.start, token.end, reports[-1].subject, sentence))
+            continue
         if word in INVERTING_VERBS and _follows_quote_or_comma(masked, tokens, i, floor):
             subject = subject_after(tokens, masked, i, ceiling)
         if subject is None or subject.kind == "description":
@@ -388,7 +363,8 @@ def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int]
     if (
         ends
         and (
-            opener.text.isupper()
+            # a dateline ("NEW YORK —"), not an acronym opening the subject ("BJP leader X")
+            all(t.text.isupper() for t in tokens[first : ends[0] + 1])
             or opener.lower in OPENING_CLAUSE
             or opener.lower.endswith("ing")
             or looks_past_tense(opener.lower)
@@ -420,6 +396,17 @@ def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int]
             or nxt.lower in COMMON_VERBS
         ):
             break
+        if (
+            last > first
+            and not nxt.capitalised
+            and nxt.lower not in CONNECTORS
+            and is_name_word(tokens[last])
+            and is_name_word(tokens[last - 1])
+            and not tokens[last].possessive
+            and not tokens[last - 1].possessive
+            and _names_person(tokens, masked, last, first)
+        ):
+            break  # "spokesperson Arjun Mehta hit back": a verb follows a person's name
         last += 1
     subject = subject_ending_at(tokens, masked, last, first)
     if subject is not None and subject.kind == "description":
@@ -427,6 +414,12 @@ def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int]
         if named is not None:  # "The company's chief, Brent Haskell, wrote": the name
             return Subject(named.text, named.text, "name", named.start, named.end)
     return subject
+
+
+def _names_person(tokens: Sequence[Token], masked: str, last: int, floor: int) -> bool:
+    """The capitalised run ending at token `last` names a person ("Arjun Mehta")."""
+    first = capitalised_run_start(tokens, masked, last, floor)
+    return person_in_run(" ".join(t.text for t in tokens[first : last + 1])) is not None
 
 
 def with_then_participle(tokens: Sequence[Token], masked: str, verb_start: int) -> Subject | None:

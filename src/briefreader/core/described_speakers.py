@@ -7,7 +7,9 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from briefreader.core.descriptions import (
+    NOT_PEOPLE,
     ORG_HEADS,
+    PLACE_AFTER_ROLE,
     description_head,
     gender_kinds,
     points_back,
@@ -97,6 +99,10 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
     back = points_back(subject.name)
     if back or len(words) <= 3 or (len(words) == 4 and head in TITLES):
         # "the senior Congress leader", "the 31-year-old winger": someone just named
+        if head in TITLES and len(words) == 2:
+            found = book.role_holder(words[1:], paragraph, subject.start)
+            if found:
+                return found  # "the judge" after "Justice Lorna Sen"
         if back or head in TITLES:
             kinds = (gender_kinds(head), "")
             found = book.antecedent("they", paragraph, subject.start, kinds=kinds)
@@ -111,7 +117,33 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
             found = found or book.antecedent("it", paragraph, subject.start)
             if found:
                 return found
+    if len(words) == 2 and words[0].lower() == "the" and head not in NOT_PEOPLE:
+        found = introduced_as(book, head, paragraph, subject.start)
+        if found:
+            return found  # "A government whip dismissed it. “…,” the whip said."
     return subject.name
+
+
+def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> str | None:
+    """How the text introduced the person "the whip" means: the last "a government whip"
+    before it, in the paragraph or the two before."""
+    if not head.isalpha():
+        return None
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\w’'-]+ ){{0,3}}?{head}\b")
+    for index in range(paragraph, max(-1, paragraph - 3), -1):
+        recall = book.unread[index] if index < len(book.unread) else None
+        if recall is None:
+            continue
+        masked = recall()[0]
+        limit = offset if index == paragraph else len(masked)
+        introductions = list(pattern.finditer(masked, 0, limit))
+        if introductions:
+            found = introductions[-1]
+            phrase = found.group()
+            rest = PLACE_AFTER_ROLE.match(masked, found.end())
+            phrase += rest.group() if rest is not None else ""
+            return phrase[:1].lower() + phrase[1:]
+    return None
 
 
 def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: int) -> str | None:

@@ -33,7 +33,14 @@ NEW_PEOPLE = frozenset(
     survivor passenger worker student patient volunteer commuter traveller traveler owner
     officer soldier driver""".split()
 )
+# "A cellist in the band, who asked …": where the described person stands, up to a comma.
+PLACE_AFTER_ROLE = re.compile(r" (?:in|at|from|on) (?:the |a )?[\w’'-]+(?: [\w’'-]+)?(?=,)")
 DOCUMENT_HEADS = frozenset("statement letter memo email post filing message note".split())
+# Words after which a description's head noun is behind: a relative clause ("a Labour MP who
+# signed the letter") or an adjective placed after the noun ("a source close to the talks").
+AFTER_HEAD = frozenset(
+    "who whom whose which that close familiar briefed aware knowledgeable involved".split()
+)
 
 
 def description_head(description: str) -> str:
@@ -42,7 +49,12 @@ def description_head(description: str) -> str:
     if len(words) > 2 and words[1].lower() in ORG_HEADS and words[2][:1].isupper():
         return words[1].lower()  # "the charity Friends of the Fens"
     for i, word in enumerate(words):
-        if word.lower() in PREPOSITIONS or word.lower().endswith("ing") and i > 1:
+        lowered = word.lower()
+        if (
+            lowered in PREPOSITIONS
+            or (lowered.endswith("ing") or lowered in AFTER_HEAD)
+            and i > 1  # "a close aide": "close" before the noun is only an adjective
+        ):
             words = words[:i]
             break
     return clean_token(words[-1]).lower() if words else ""

@@ -42,6 +42,8 @@ class NameBook:
         self.maybe_people: list[list[str]] = []  # runs that may name people, see below
         self.acronyms: dict[str, str] | None = None  # initials -> body, made when first asked
         self.short_bodies: set[str] = set()  # bodies the article shortens to their first word
+        # last word of a group of two words -> the groups ("mps" -> {"Labour MPs"})
+        self.groups: dict[str, set[str]] = {}
 
     def learn_companies(self, text: str) -> None:
         """Companies introduced by a one-word name ("Crestline, a privately held company"), which
@@ -82,6 +84,8 @@ class NameBook:
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
                     self.bodies[key] = run
+                if len(words) == 2 and words[1].endswith("s"):
+                    self.groups.setdefault(words[1].lower(), set()).add(run)
         for subject in subjects:
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
@@ -134,6 +138,15 @@ class NameBook:
         if len(words) > 1 and " ".join(words) in self.short_bodies:
             return None  # a body's full name the first pass learnt ("Fjordline Shipping")
         return " ".join(words) if len(words) > 1 else None
+
+    def group(self, word: str) -> str | None:
+        """The one group of two words the article names with this plural ("Labour MPs" for
+        "the MPs"), or None."""
+        groups = self.groups.get(word.lower(), ())
+        if len(groups) != 1:
+            return None
+        (group,) = groups
+        return group
 
     def spelled_out(self, word: str) -> str | None:
         """The body an acronym stands for when the article names it in full ("WFP" for "World

@@ -31,9 +31,10 @@ ORG_WORDS = frozenset(
     center centre foundation association union party parliament congress senate
     assembly service services reuters press news times post journal network authority
     board bureau organization organisation nations alliance coalition federation club
-    league team hospital school college church embassy command staff co. llc airlines
+    league team hospital school college church embassy command staff co co. llc airlines
     airways motors energy oil gas media tv radio council, nato un eu opec who imf fbi cia
-    kgb fsb sec fda cdc gazprom rosneft tesla apple google microsoft amazon meta openai""".split()
+    kgb fsb sec fda cdc gazprom rosneft tesla apple google microsoft amazon meta openai
+    sa nv ag gmbh holdings records brotherhood industries partners""".split()
 )
 # Places that speak only as a government does; never a person for he/she.
 PLACES = frozenset(
@@ -116,7 +117,11 @@ def gender_of(name: str) -> str:
         return "m"
     if words[0] in FEMALE_TITLES:
         return "f"
-    return first_names().get(words[0], "u")
+    found = first_names().get(words[0])
+    if found is None and "-" in words[0]:
+        # a double first name not listed ("Lise-Lotte") takes the gender of its last part
+        found = first_names().get(words[0].rpartition("-")[2])
+    return found or "u"
 
 
 @lru_cache(maxsize=4096)
@@ -213,6 +218,14 @@ class Cast:
             self.by_last.setdefault(clean_token(words[-1]).lower(), []).append(name)
             self.by_first.setdefault(words[0].lower(), []).append(name)
         self.by_word[name.lower()] = name
+        for k in range(1, len(words) - 1):
+            # "De la Fuente", learnt first, is "Tomás de la Fuente": the shorter name goes
+            tail = " ".join(words[k:]).lower()
+            shorter = self.by_word.get(tail)
+            if shorter is not None and shorter.lower() == tail and self.listed.get(shorter, 0):
+                self.people.remove(shorter)
+                self.listed[shorter] -= 1
+                self.by_word[tail] = name
         for size in (1, 2) if len(words) > 2 else (1,) if len(words) > 1 else ():
             key = " ".join(words[-size:]).lower()
             known = self.by_word.get(key)

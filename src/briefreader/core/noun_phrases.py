@@ -328,14 +328,21 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
         last = first
     elif is_name_word(token) or token.lower == "the" or token.lower in TITLES:
         last = first
-        while last + 1 < ceiling and not boundary(masked, tokens[last], tokens[last + 1]) and (
+        owner = -1  # "said Bloomberg Economics’ Seo Da-eun": the person after the owner speaks
+        while last + 1 < ceiling and (
             is_name_word(tokens[last + 1]) or tokens[last + 1].lower in TITLES
             or (tokens[last + 1].lower in CONNECTORS and last + 2 < ceiling and is_name_word(tokens[last + 2]))
         ):  # fmt: skip
+            if boundary(masked, tokens[last], tokens[last + 1]):
+                if not _plural_owner(masked, tokens[last], tokens[last + 1]):
+                    break
+                owner = last
+            elif tokens[last].possessive:
+                owner = last
             last += 1
         if not is_name_word(tokens[last]):
             return _description_after(tokens, masked, first, ceiling)
-        start = first + 1 if token.lower == "the" else first
+        start = owner + 1 if owner >= 0 else first + 1 if token.lower == "the" else first
         name = " ".join(clean_token(t.text) for t in tokens[start : last + 1])
         subject = Subject(
             masked[token.start : tokens[last].end], name, "name", token.start, tokens[last].end
@@ -345,6 +352,11 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
     else:
         return None
     return subject if _ends_clause(tokens, masked, last, ceiling) else None
+
+
+def _plural_owner(masked: str, left: Token, right: Token) -> bool:
+    """Only an apostrophe stands between the tokens: a plural possessive ("Economics' Seo")."""
+    return left.text.endswith("s") and masked[left.end : right.start].strip() in ("’", "'")
 
 
 def _description_after(

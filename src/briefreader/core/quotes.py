@@ -44,6 +44,8 @@ NAME_GIVEN = re.compile(
     r",? who (?:gave|would give|gives|offered|would offer) (?:only )?(?:his|her|their) "
     r"(?:first )?name(?: only)?(?: as)?,? ([A-Z][\w’'-]+)\b"
 )
+COLON_NEXT = re.compile(r"\s*:")
+PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
@@ -119,13 +121,23 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
             first = min(
                 report.verb_start, report.subject.start if report.subject else report.verb_start
             )
-            if not re.search(r"\w", facts.masked[end:first]):
+            if first >= end and not re.search(r"\w", facts.masked[end:first]):
+                if _introduces_next(facts.masked, report) and any(
+                    r.verb_end <= start for r in same
+                ):
+                    continue  # "When Sandhu replied it was “…”, the judge remarked: “…”"
                 return report
     before = [r for r in same if r.verb_end <= start]
     if before:
         return before[-1]
     after = [r for r in same if r.verb_start >= end]
     return after[0] if after else None
+
+
+def _introduces_next(masked: str, report: Report) -> bool:
+    """The clause ends in a colon: it introduces the quotation after it."""
+    end = report.subject.end if report.subject and report.subject.end > report.verb_end else None
+    return COLON_NEXT.match(masked, end or report.verb_end) is not None
 
 
 def _governing_subject(facts: ParagraphFacts, report: Report) -> Subject | None:
@@ -284,8 +296,10 @@ class _Context:
             if author:
                 return author, subject.mention
         if subject is not None and subject.kind == "description":
-            given = NAME_GIVEN.match(f.masked, subject.end)
-            if given:  # "a fan, who gave his name only as Ron": the name he gave
+            # "a fan, who gave his name only as Ron": the name he gave; the clause may close
+            # the description ("a woman who gave only her first name, Carla") or follow it
+            given = NAME_GIVEN.search(f.masked, subject.start, subject.end + 60)
+            if given and given.start() <= subject.end + 1:
                 return given.group(1), subject.mention
         if subject is not None:
             return book.speaker(subject, index), subject.mention
@@ -326,7 +340,22 @@ class _Context:
             introduced = self._introduced(index + 1, last=False)
             if introduced:
                 return introduced, None
+        if index > 0 and index - 1 not in self.last_speaker:
+            # "…, she paused before answering." then a paragraph that is only a quote: the
+            # person the paragraph before is about speaks.
+            narrated = self._narrated(index - 1)
+            if narrated:
+                return narrated, None
         return None, None
+
+    def _narrated(self, paragraph: int) -> str | None:
+        """Who the last "he" or "she" of a paragraph stands for."""
+        masked = self.facts[paragraph].masked
+        pronouns = list(PERSONAL_PRONOUN.finditer(masked))
+        if not pronouns:
+            return None
+        pronoun = pronouns[-1]
+        return self.book.antecedent(pronoun.group().lower(), paragraph, pronoun.start())
 
     def _last_speaker(self, paragraph: int) -> str | None:
         """Who speaks last in the paragraph: its last quote's speaker, else its last reporting

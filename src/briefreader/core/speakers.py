@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from briefreader.core.described_speakers import described, document_sender
 from briefreader.core.descriptions import (
     DOCUMENT_HEADS,
+    PLACE_AFTER_ROLE,
     description_head,
     description_kind,
     is_role,
@@ -31,13 +32,24 @@ HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "pr
 HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
 # "Tomas Lind, the candidate’s older brother,": the role a name is given in apposition.
 APPOSED_ROLE = re.compile(r", (?:the|a|an|his|her|their) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;—])")
-# "A cellist in the band, who asked …": where the described person stands, up to a comma.
-PLACE_AFTER_ROLE = re.compile(r" (?:in|at|from|on) (?:the |a )?[\w’'-]+(?: [\w’'-]+)?(?=,)")
 # "The businessman finds his cabin": a described person opening a sentence.
 DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [A-Za-z-]+){1,3}")
 # What follows the place a story was filed from: "OSLO, May 2 –", "OSLO/BERGEN", "OSLO (AP)".
 DATELINE_END = re.compile(r"\s*(?:[,/(—–]|-\s)")
+# "Bank of Korea", "Brotherhood of Locomotive Engineers and Trainmen": a body's name runs on
+# over "of" to the capitalised words after it, which are no body of their own.
+BODY_OF = re.compile(r" of (?:the )?[A-Z][\w’'&-]*+(?: (?:and |& )?[A-Z][\w’'&-]*+)*")
+TITLE_WORD = re.compile(r"[A-Z][\w.]*")
 WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a miss
+# Titles written another way before a name, which a later "the judge" or "the senator" means.
+SAME_TITLE = {
+    "judge": ("justice",),
+    "justice": ("judge",),
+    "senator": ("sen", "sen."),
+    "governor": ("gov", "gov."),
+    "representative": ("rep", "rep."),
+    "professor": ("prof", "prof."),
+}
 # Words that take an object after them, which is not who speaks next: "she told Radio Nord".
 OBJECT_AFTER = frozenset("told tells telling".split())
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
@@ -67,6 +79,20 @@ class Mention:
 Recollection = tuple[str, Sequence[int], Sequence[NameRun], Sequence[Subject]]
 
 
+def _body_of(masked: str, end: int) -> int | None:
+    """Where a body's name that runs on over "of" ends ("Bank of England"), stopping before
+    a title and the person it names ("Bank of England Governor Andrew Bailey")."""
+    rest = BODY_OF.match(masked, end)
+    if rest is None:
+        return None
+    stop = rest.end()
+    for word in TITLE_WORD.finditer(masked, end + 4, stop):
+        if word.group().lower() in TITLES and word.group() != "the":
+            stop = word.start() - 1
+            break
+    return stop if stop > end + 4 and masked[stop - 1].isalpha() else None
+
+
 class SpeakerBook(NameBook):
     """The article's people and organisations, in the order the text names them."""
 
@@ -90,6 +116,8 @@ class SpeakerBook(NameBook):
             lowered = word.lower()
             if lowered in TITLES and lowered != "the":
                 named = self.titled.get(lowered, set())
+                for same in SAME_TITLE.get(lowered, ()):  # "the judge" for "Justice Sen"
+                    named = named | self.titled.get(same, set())
                 holders = named if holders is None else holders & named
         if not holders:
             return None
@@ -123,6 +151,8 @@ class SpeakerBook(NameBook):
         """Second pass: where each person and organisation is named, for pronouns later on."""
         found = self._named(paragraph, masked, starts, runs, subjects)
         described_at = {s.start for s in subjects if s.kind == "description"}
+        # "The union said" may point back at a body named earlier in this very paragraph.
+        self.by_paragraph[paragraph] = sorted(found, key=lambda m: m.offset)
         for subject in subjects:
             if subject.kind == "description":
                 head = description_head(subject.name)
@@ -136,8 +166,7 @@ class SpeakerBook(NameBook):
             m for m in self._described_openers(paragraph, masked, starts) if m.offset not in taken
         )
         found.sort(key=lambda m: m.offset)
-        here = self.by_paragraph.setdefault(paragraph, [])
-        here.extend(found)
+        here = self.by_paragraph[paragraph] = found
         for subject in subjects:
             if subject.kind == "pronoun" and subject.name in ("he", "she"):
                 # "he told the crowd" stands for the person it means, for the pronouns after it
@@ -156,7 +185,10 @@ class SpeakerBook(NameBook):
         named = [s for s in subjects if s.kind == "name"]
         seen: set[int] = set()
         found: list[Mention] = []
+        covered = 0  # the end of a body's name that ran on over "of"
         for offset, end, words in runs:
+            if end <= covered:
+                continue
             if len(words) == 1 and not self._worth_remembering(words[0]):
                 continue
             run = " ".join(words)
@@ -209,13 +241,20 @@ class SpeakerBook(NameBook):
                 whole = [x.name for x in named if x.start <= offset and end <= x.end]
                 if whole and len(whole[0]) > len(body) and body in whole[0]:
                     body = whole[0]  # the run "Ministry" in the subject "Ministry of Defence"
+                rest = _body_of(masked, end) if masked.startswith(" of ", end) else None
+                if rest is not None:
+                    if body == strip_the(run):
+                        body += masked[end:rest]
+                    covered = rest
                 found.append(Mention(paragraph, offset, body, "o", is_subject or opens))
             elif len(words) == 1 and words[0].lower() in self.bodies:
                 # "Halvorsen" after "Halvorsen Foods": the body, which "it" can point back to
                 body = self.bodies[words[0].lower()]
                 found.append(Mention(paragraph, offset, body, "o", is_subject))
             elif is_subject:
-                found.append(Mention(paragraph, offset, strip_the(run), "n", True))
+                after_the = masked[max(0, offset - 4) : offset].lower() == "the "
+                group = self.group(run) if after_the else None  # "the MPs": "Labour MPs"
+                found.append(Mention(paragraph, offset, group or strip_the(run), "n", True))
         return found
 
     def _described_openers(
@@ -310,6 +349,8 @@ class SpeakerBook(NameBook):
                 and clean_token(owner).lower() not in PLACES
             ):
                 return subject.mention
+        if resolved is None and subject.mention.lower() == "the " + subject.name.lower():
+            resolved = self.group(subject.name)  # "the MPs" after "Labour MPs"
         return resolved or strip_the(subject.name)
 
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:

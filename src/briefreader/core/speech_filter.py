@@ -6,8 +6,8 @@ import re
 
 WORD = re.compile(r"\w[\w’'-]*")
 # Words in front of a quoted span that make it a term, a name or a title, not speech.
-TERM_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
+TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no label
+    r"\b(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
     r"|titled|entitled|headlined|captioned|the (?:word|term|phrase|hashtag|slogan|motto|name|"
     r"title|label|acronym|codename|code name)s?|hashtag|slogans?|signs? (?:that )?(?:reading|read|saying)"
     r"|banners? (?:reading|saying)|placards? (?:reading|saying)|marked|stamped|code-?named"
