@@ -145,11 +145,18 @@ def test_source_named_in_the_next_paragraph_beats_the_paragraph_before() -> None
     ) == [("Children will go hungry by winter.", "Ines Morrow")]
 
 
-def test_possessive_inside_a_body_name_is_kept_but_a_country_owner_is_not() -> None:
+def test_a_body_keeps_its_owner_as_the_article_writes_it() -> None:
     assert said(
         "Fitch's Analytics said the outlook was “negative.”",
         "Kenya's Wildlife Service said poaching had “fallen sharply.”",
-    ) == [("negative.", "Fitch's Analytics"), ("fallen sharply.", "Wildlife Service")]
+        "“It brings some peace,” the Hamilton County Prosecutor's Office said.",
+        "Kirby's office said it was “not aware” of the plan.",
+    ) == [
+        ("negative.", "Fitch's Analytics"),
+        ("fallen sharply.", "Kenya's Wildlife Service"),
+        ("It brings some peace,", "Hamilton County Prosecutor's Office"),
+        ("not aware", "Kirby's office"),
+    ]
 
 
 def test_double_quote_after_an_unclosed_single_mark_is_still_found() -> None:

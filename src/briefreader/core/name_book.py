@@ -14,6 +14,7 @@ from briefreader.core.names import (
     clean_token,
     name_after_domain,
     person_in_run,
+    without_post_nominals,
 )
 from briefreader.core.noun_phrases import Subject, name_kind
 
@@ -137,7 +138,7 @@ class NameBook:
             return resolved
         if len(words) > 1 and " ".join(words) in self.short_bodies:
             return None  # a body's full name the first pass learnt ("Fjordline Shipping")
-        return " ".join(words) if len(words) > 1 else None
+        return without_post_nominals(" ".join(words)) if len(words) > 1 else None
 
     def group(self, word: str) -> str | None:
         """The one group of two words the article names with this plural ("Labour MPs" for
@@ -151,6 +152,7 @@ class NameBook:
     def spelled_out(self, word: str) -> str | None:
         """The body an acronym stands for when the article names it in full ("WFP" for "World
         Food Programme"), or None."""
+        word = word.replace(".", "")  # "the R.S.F."
         if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha()):
             return None
         if self.acronyms is None:

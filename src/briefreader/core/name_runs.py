@@ -13,11 +13,15 @@ from briefreader.core.noun_phrases import ABBREVIATIONS, DAYS, FUNCTION_CAPITALS
 
 NameRun = tuple[int, int, list[str]]  # start, end, words
 
-_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter|ap)"
+# "i" and "y" join Catalan and Spanish surnames ("Puigdomènech i Soler", "Ortega y Gasset")
+_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter|ap|i|y)"
 # The capital comes first and the look-behind after it (a capital not preceded by a word
 # character) so that the regex engine can skip ahead to capitals instead of trying every offset.
 # A word never gives back letters (`*+`): what follows it is a space, so that could not help.
-_RUN = rf"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*+(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+[A-Z][\w’'.-]*+)"
+_RUN = (
+    rf"[A-Z](?<![\w’'.-][A-Z])[\w’'.-]*+"
+    rf"(?:(?:[ \u00a0]+{_PARTICLE})*[ \u00a0]+(?:[ae]l-)?[A-Z][\w’'.-]*+)"
+)
 CAPITALISED = re.compile(_RUN + "*")
 # The same runs, skipping those of one word: the same matches as CAPITALISED's longer ones.
 CAPITALISED_SEVERAL = re.compile(_RUN + "+")

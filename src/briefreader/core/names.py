@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -17,8 +18,18 @@ TITLES = frozenset(
     spokesperson deputy foreign defense defence interior finance state national security
     press attorney speaker leader premier envoy commissioner inspector superintendent
     constable chairperson executive founder analyst economist minister-president member shri
-    sri smt smt. shrimati the""".split()
+    sri smt smt. shrimati administrator director-general secretary-general vice-president
+    vice-chancellor under-secretary undersecretary mk mp mep msp mla presenter anchor
+    correspondent editor councillor councilor councilman councilwoman alderman assemblyman
+    assemblywoman congressman congresswoman legislator lawmaker sheriff marshal coroner
+    magistrate barrister solicitor counsel ombudsman comptroller treasurer registrar dean
+    provost rector bishop archbishop cardinal pastor brigadier lieutenant corporal the""".split()
 )
+# Letters after a name ("Philippa Strand KC") that are not part of it.
+POST_NOMINALS = frozenset("kc qc sc obe cbe mbe kbe dbe phd md esq esq. mp mep msp".split())
+# A romanised Chinese given name written after the family name: "Lau Chun-kit", "Tse Ho-yin".
+SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman shri".split())
 FEMALE_TITLES = frozenset(
     "mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman smt smt. shrimati".split()
@@ -76,7 +87,7 @@ PRONOUNS = {
     "we": "p",
 }
 PARTICLES = frozenset(
-    "de da di del della der den van von bin ibn al la le du dos das ter ap".split()
+    "de da di del della der den van von bin ibn al la le du dos das ter ap i y".split()
 )
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DAYS = frozenset(
@@ -129,7 +140,7 @@ def person_in_run(run: str) -> str | None:
     """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
-    raw = run.split()
+    raw = without_post_nominals(run).split()
     for i, token in enumerate(raw):
         if token.lower() in ("of", "for", "from") and i > 0:
             domain = raw[i + 1 :]
@@ -162,7 +173,7 @@ def person_in_run(run: str) -> str | None:
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break
-    titled = [i for i, t in enumerate(lowered) if t in TITLES and t != "the"]
+    titled = [i for i, t in enumerate(lowered) if is_title(t) and t != "the"]
     last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
     if start is None or (
         last_title is not None
@@ -173,9 +184,36 @@ def person_in_run(run: str) -> str | None:
         # with a first word the list does not know
         if titled and titled[-1] < len(tokens) - 1:
             start = titled[-1] + 1
+    if start is None and len(tokens) >= 2 and SYLLABLE_PAIR.fullmatch(tokens[-1]):
+        start = len(tokens) - 2  # "Industry Lau Chun-kit": the family name, then the given
     if start is None or any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:]):
         return None
     return " ".join(tokens[start:])
+
+
+def without_post_nominals(name: str) -> str:
+    """ "Philippa Strand KC" -> "Philippa Strand"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in POST_NOMINALS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def is_title(word: str) -> bool:
+    """A lower-case word of rank or office, hyphenated ones too ("vice-chair", "deputy-head")."""
+    if word in TITLES:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in TITLES for p in parts)
+
+
+def family_name(name: str) -> str | None:
+    """The family name of a name written family name first with a romanised given name
+    ("Agnes Lau Suk-man" -> "Lau", "Tse Ho-yin" -> "Tse"), else None."""
+    words = name.split()
+    if len(words) >= 2 and SYLLABLE_PAIR.fullmatch(words[-1]):
+        return words[-2]
+    return None
 
 
 def name_after_domain(words: list[str]) -> str | None:
@@ -183,8 +221,8 @@ def name_after_domain(words: list[str]) -> str | None:
     first name, else the last two words."""
     names = first_names()
     for i, word in enumerate(words[:-1]):
-        if word.lower() in names:
-            return " ".join(words[i:])
+        if word.lower() in names or INITIALS.fullmatch(word):
+            return " ".join(words[i:])  # "… Ifeoma Ross", "… K.N. Mayilvaganan"
     if any(w.lower().rstrip(".,") in ORG_WORDS or w.lower() in PARTICLES for w in words):
         return None
     return " ".join(words[-2:])
@@ -204,7 +242,9 @@ class Cast:
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
-        name = " ".join(t for t in name.split() if t.lower() not in SUFFIXES) or name
+        name = without_post_nominals(
+            " ".join(t for t in name.split() if t.lower() not in SUFFIXES) or name
+        )
         found = self.resolve(name)
         if found and len(found.split()) >= len(name.split()):
             return found
@@ -226,6 +266,11 @@ class Cast:
                 self.people.remove(shorter)
                 self.listed[shorter] -= 1
                 self.by_word[tail] = name
+        family = family_name(name)
+        if family is not None and len(words) > 2:
+            # "Agnes Lau Suk-man" is "Lau" later, not "Suk-man"
+            self.by_last.setdefault(family.lower(), []).append(name)
+            self.by_word.setdefault(family.lower(), name)
         for size in (1, 2) if len(words) > 2 else (1,) if len(words) > 1 else ():
             key = " ".join(words[-size:]).lower()
             known = self.by_word.get(key)

@@ -57,7 +57,7 @@ FINITE_VERBS = frozenset("came went was were had did got took made said says tol
 HONORIFICS = frozenset("mr mrs ms dr madam".split())
 BODY_CONNECTORS = frozenset("of for and &".split())
 CONNECTORS = frozenset(
-    "of for and & de du da del della der den van von al bin ibn la le ap".split()
+    "of for and & de du da del della der den van von al bin ibn la le ap i y".split()
 )
 
 
@@ -70,7 +70,9 @@ class Token:
         self.text = text
         self.start = start
         self.end = end
-        self.capitalised = text[0].isupper()
+        # "al-Huzayel", "el-Sisi": an Arabic surname whose particle is written in lower case
+        self.capitalised = text[0].isupper() or (text[2:3] == "-" and text[:2] in ("al", "el")
+                                                  and text[3:4].isupper())  # fmt: skip
         if "’" in text or "'" in text:
             self.lower = clean_token(text).lower()
             self.possessive = text.endswith(("’s", "'s", "s’", "s'"))

@@ -351,7 +351,7 @@ class SpeakerBook(NameBook):
                 return subject.mention
         if resolved is None and subject.mention.lower() == "the " + subject.name.lower():
             resolved = self.group(subject.name)  # "the MPs" after "Labour MPs"
-        return resolved or strip_the(subject.name)
+        return resolved or owned_body(subject) or strip_the(subject.name)
 
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
@@ -430,3 +430,17 @@ class SpeakerBook(NameBook):
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name
         return None
+
+
+OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
+
+
+def owned_body(subject: Subject) -> str | None:
+    """A body named with its owner ("Russia's Defense Ministry", "the Hamilton County
+    Prosecutor's Office"): the owner is part of its name, as the article writes it."""
+    if subject.kind != "name" or name_kind(subject.name.split()) != "organisation":
+        return None
+    owner = OWNER.fullmatch(subject.mention[: len(subject.mention) - len(subject.name)])
+    if owner is None or not subject.mention.endswith(subject.name):
+        return None
+    return f"{owner.group(1)} {subject.name}"

@@ -1,0 +1,74 @@
+"""Names as newsrooms across the world write them: offices glued to names, letters after them,
+family names first, Arabic particles, Catalan and Spanish double surnames, dotted acronyms."""
+
+from __future__ import annotations
+
+from quote_helpers import said
+
+
+def test_unlisted_first_name_after_an_office_and_a_party_title() -> None:
+    assert said(
+        "Likud MK Tomer Vashdi dismissed the criticism. “The debts are real,” he said.",
+        "Infrastructure Ministry Director-General Dalit Oren-Shaked met the mayors.",
+        "“Water will flow within days,” Oren-Shaked told reporters.",
+    ) == [
+        ("The debts are real,", "Tomer Vashdi"),
+        ("Water will flow within days,", "Dalit Oren-Shaked"),
+    ]
+
+
+def test_lower_case_office_before_a_name_is_not_part_of_it() -> None:
+    assert said(
+        "“I read it cover to cover,” acting NHTSA administrator Devan Karkhanis said.",
+        "ECOWAS Vice-President Awa Diallo-Konaté called the talks “difficult”.",
+    ) == [
+        ("I read it cover to cover,", "Devan Karkhanis"),
+        ("difficult", "Awa Diallo-Konaté"),
+    ]
+
+
+def test_letters_after_a_barristers_name_are_dropped() -> None:
+    assert said(
+        "Pelham Strand KC, for the wife, said: “This was a plan.”",
+        "“Every penny is accounted for,” Mr Strand added.",
+    ) == [
+        ("This was a plan.", "Pelham Strand"),
+        ("Every penny is accounted for,", "Pelham Strand"),
+    ]
+
+
+def test_family_name_first_with_a_hyphenated_given_name() -> None:
+    assert said(
+        "Secretary for Housing Agnes Lau Suk-man and lawmaker Kwok Tsz-lung spoke on Monday.",
+        "“We will inspect,” Lau said. “More carrots,” Kwok said.",
+    ) == [
+        ("We will inspect,", "Agnes Lau Suk-man"),
+        ("More carrots,", "Kwok Tsz-lung"),
+    ]
+
+
+def test_arabic_surname_with_a_lower_case_particle() -> None:
+    assert said(
+        "“Both sides needed this,” said Ahmed al-Ansari, a researcher in Dakar.",
+        "“It is collective punishment,” al-Ansari added.",
+    ) == [
+        ("Both sides needed this,", "Ahmed al-Ansari"),
+        ("It is collective punishment,", "Ahmed al-Ansari"),
+    ]
+
+
+def test_catalan_surnames_joined_by_i() -> None:
+    assert said(
+        "The minister, Montserrat Puigdomènech i Soler, said: “We live on borrowed water.”",
+        "“Nobody will be left behind,” Puigdomènech i Soler said.",
+    ) == [
+        ("We live on borrowed water.", "Montserrat Puigdomènech i Soler"),
+        ("Nobody will be left behind,", "Montserrat Puigdomènech i Soler"),
+    ]
+
+
+def test_dotted_acronym_is_the_body_spelled_out_earlier() -> None:
+    assert said(
+        "The Rapid Support Forces have besieged the city since May.",
+        "The R.S.F. said it was “protecting the population.”",
+    ) == [("protecting the population.", "Rapid Support Forces")]
