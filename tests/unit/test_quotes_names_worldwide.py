@@ -72,3 +72,27 @@ def test_dotted_acronym_is_the_body_spelled_out_earlier() -> None:
         "The Rapid Support Forces have besieged the city since May.",
         "The R.S.F. said it was “protecting the population.”",
     ) == [("protecting the population.", "Rapid Support Forces")]
+
+
+def test_a_call_sign_names_the_described_soldier_and_is_no_quote() -> None:
+    assert said(
+        "“They come in waves,” said the soldier, a drone operator with the 118th Brigade who "
+        "goes by the call sign “Bober.” “We burn one,” he said.",
+        "A combat medic with the brigade who goes by the call sign “Lastivka,” said evacuations "
+        "had become dangerous. “The drones hunt us first,” she said.",
+        "Back in the dugout, Bober lit a cigarette. “I want to sleep,” he said.",
+    ) == [
+        ("They come in waves,", "Bober"),
+        ("We burn one,", "Bober"),
+        ("The drones hunt us first,", "Lastivka"),
+        ("I want to sleep,", "Bober"),
+    ]
+
+
+def test_a_first_name_given_in_the_describing_clause_is_the_speaker() -> None:
+    assert said(
+        "A drone pilot, who asked to be identified only by his call sign, Mamai, said the river "
+        "was lost. “We lose the sky,” he said.",
+        "One resident, a retired teacher who asked that only her first name, Loretta, be used, "
+        "said she worried. “You can taste it,” she said.",
+    ) == [("We lose the sky,", "Mamai"), ("You can taste it,", "Loretta")]

@@ -191,3 +191,29 @@ def main_business(book: SpeakerBook, paragraph: int) -> str | None:
         return None
     name, count = max(counts.items(), key=lambda item: item[1])
     return name if count >= 3 else None
+
+
+# "who goes by the call sign “Bober”", "identified only by his call sign, Mamai", "who asked
+# that only her first name, Loretta, be used", "who gave his name only as Ron": the name the
+# described person is known by in the article.
+GIVEN_NAME = re.compile(
+    r"\b(?:his|her|their|the|a) (?:(?:military |radio )?call ?sign|nom de guerre|nickname|"
+    r"(?:first |last )?name)(?: only)?(?: as)?,?\s+[“\"‘']?([A-Z][\w’'-]+)"
+    r"|\b(?:identified|known) only as\s+[“\"‘']?([A-Z][\w’'-]+)"
+)
+GIVEN_NAME_REACH = 220  # characters from a description to the name its clause gives
+
+
+def given_names(text: str, starts: list[int]) -> list[tuple[int, int, str, str]]:
+    """(where the sentence starts, where the name is given, the name, the gender the clause
+    tells: "m", "f" or "") of each name a clause gives to a described person."""
+    found = []
+    for match in GIVEN_NAME.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name.lower() in TITLES:
+            continue
+        sentence_start = starts[max(bisect_right(starts, match.start()) - 1, 0)]
+        clause = f" {text[sentence_start : match.end()]} "
+        gender = "f" if " her " in clause else "m" if " his " in clause else ""
+        found.append((sentence_start, match.start(), name, gender))
+    return found

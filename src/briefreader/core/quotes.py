@@ -19,6 +19,7 @@ from briefreader.core.attribution import (
     sentences_to_read,
     with_then_participle,
 )
+from briefreader.core.described_speakers import given_names
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
 from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
@@ -39,10 +40,6 @@ SOURCE_IS = re.compile(
     r"(?: [A-Z](?:[\w-]|[’'](?!s\b))*+)*)"
     r"(?:,|[’']s (?:[a-z]+ ){0,2}?(?:summary|verdict|assessment|view|take|warning|answer|reply|"
     r"response|advice|description|prediction|explanation|conclusion|message)\b)"
-)
-NAME_GIVEN = re.compile(
-    r",? who (?:gave|would give|gives|offered|would offer) (?:only )?(?:his|her|their) "
-    r"(?:first )?name(?: only)?(?: as)?,? ([A-Z][\w’'-]+)\b"
 )
 COLON_NEXT = re.compile(r"\s*:")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -196,6 +193,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if named or found:
             book.learn_names(f.masked, named, found)
     book.learn_people_by_surname(article_text)
+    _learn_given_names(book, facts)
     # Paragraphs far from every quotation are never remembered.
     book.remember_later(
         [None if f.detail == "text" else partial(_recollection, f, found)
@@ -227,6 +225,15 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if in_paragraph:
             last_speaker[index] = in_paragraph[-1].speaker
     return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
+
+
+def _learn_given_names(book: SpeakerBook, facts: Sequence[ParagraphFacts]) -> None:
+    """Described speakers whose clause gives the name they go by ("a medic who goes by the
+    call sign “Lastivka”") speak, and are pointed back to, by that name."""
+    for index, f in enumerate(facts):
+        if f.detail == "words" and f.starts:
+            for given in given_names(f.text, f.starts):
+                book.learn_given_name(index, *given)
 
 
 def _recollection(f: ParagraphFacts, subjects: list[Subject]) -> Recollection:
@@ -295,12 +302,6 @@ class _Context:
             author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
-        if subject is not None and subject.kind == "description":
-            # "a fan, who gave his name only as Ron": the name he gave; the clause may close
-            # the description ("a woman who gave only her first name, Carla") or follow it
-            given = NAME_GIVEN.search(f.masked, subject.start, subject.end + 60)
-            if given and given.start() <= subject.end + 1:
-                return given.group(1), subject.mention
         if subject is not None:
             return book.speaker(subject, index), subject.mention
         if earlier and earlier[-1].speaker:

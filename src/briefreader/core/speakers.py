@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefreader.core.described_speakers import described, document_sender
+from briefreader.core.described_speakers import GIVEN_NAME_REACH, described, document_sender
 from briefreader.core.descriptions import (
     DOCUMENT_HEADS,
     PLACE_AFTER_ROLE,
@@ -107,6 +107,23 @@ class SpeakerBook(NameBook):
         # antecedent, so where people are named is only worked out when something asks.
         self.unread: Sequence[Callable[[], Recollection] | None] = ()
         self.next_unread = 0
+        # paragraph -> (sentence start, offset, name, gender) of the names clauses give to
+        # described people ("a medic who goes by the call sign “Lastivka”")
+        self.given_names: dict[int, list[tuple[int, int, str, str]]] = {}
+
+    def learn_given_name(self, paragraph: int, sentence: int, at: int, name: str,
+                         gender: str) -> None:  # fmt: skip
+        self.given_names.setdefault(paragraph, []).append((sentence, at, name, gender))
+        self.cast.add(name)
+        if gender:
+            self.genders[name] = gender
+
+    def given_name(self, paragraph: int, offset: int) -> str | None:
+        """The name the clause after a description at `offset` gives the person, if any."""
+        for sentence, at, name, _ in self.given_names.get(paragraph, ()):
+            if sentence <= offset < at <= offset + GIVEN_NAME_REACH:
+                return name
+        return None
 
     def role_holder(self, role: Sequence[str], paragraph: int, offset: int) -> str | None:
         """The person an article gave a role ("Finance Minister Nirmala Sitharaman") whom a
@@ -165,6 +182,10 @@ class SpeakerBook(NameBook):
         found.extend(
             m for m in self._described_openers(paragraph, masked, starts) if m.offset not in taken
         )
+        named_here = {m.name for m in found}
+        for sentence, _, name, gender in self.given_names.get(paragraph, ()):
+            if name not in named_here:  # described in words no rule knows: "A combat medic"
+                found.append(Mention(paragraph, sentence, name, gender or "u", True))
         found.sort(key=lambda m: m.offset)
         here = self.by_paragraph[paragraph] = found
         for subject in subjects:
@@ -277,6 +298,9 @@ class SpeakerBook(NameBook):
                 if rest is not None:  # "A cellist in the band, who …"
                     phrase += rest.group()
                 kind = description_kind(words[heads[0]])
+                given = self.given_name(paragraph, at)
+                if given is not None:  # "A medic who goes by the call sign “Lastivka”, said"
+                    phrase, kind = given, self.genders.get(given, kind)
                 found.append(Mention(paragraph, at, phrase, kind, True, words[heads[0]]))
         return found
 
@@ -298,7 +322,8 @@ class SpeakerBook(NameBook):
         if subject.kind == "pronoun":
             return self.antecedent(subject.name, paragraph, subject.start)
         if subject.kind == "description":
-            return described(self, subject, paragraph)
+            given = self.given_name(paragraph, subject.start)
+            return given or described(self, subject, paragraph)
         words = subject.name.split()
         if (
             len(words) == 1

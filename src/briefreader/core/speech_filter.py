@@ -11,7 +11,7 @@ TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no 
     r"|titled|entitled|headlined|captioned|the (?:word|term|phrase|hashtag|slogan|motto|name|"
     r"title|label|acronym|codename|code name)s?|hashtag|slogans?|signs? (?:that )?(?:reading|read|saying)"
     r"|banners? (?:reading|saying)|placards? (?:reading|saying)|marked|stamped|code-?named"
-    r"|named|(?:pronounce|spell|spelt|spelled)s?)[\s,:]*$"
+    r"|named|(?:pronounce|spell|spelt|spelled)s?|call ?signs?|nom de guerre|pseudonym|alias)[\s,:]*$"
 )
 # "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
 CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
@@ -24,7 +24,7 @@ TERM_ENDINGS = tuple(
     """called dubbed as named termed labeled labelled branded titled headlined captioned word
     words term terms phrase phrases hashtag hashtags slogan slogans motto mottos name names title
     titles label labels acronym acronyms reading read saying marked stamped pronounce pronounces
-    spell spells spelt spelled""".split()
+    spell spells spelt spelled sign signs callsign callsigns guerre pseudonym alias""".split()
 )
 CALLED_ENDINGS = ("called", "calls", "dubbed")
 SPEECH_ENDINGS = tuple(
