@@ -96,3 +96,35 @@ def test_a_first_name_given_in_the_describing_clause_is_the_speaker() -> None:
         "One resident, a retired teacher who asked that only her first name, Loretta, be used, "
         "said she worried. “You can taste it,” she said.",
     ) == [("We lose the sky,", "Mamai"), ("You can taste it,", "Loretta")]
+
+
+def test_an_english_judge_is_named_by_the_style_of_the_court() -> None:
+    assert said(
+        "Mrs Justice Okonjo said the costs were “disproportionate”.",
+        "In a later ruling, the judge called the letters “childish”.",
+        "“I have been patient,” Okonjo said.",
+    ) == [
+        ("disproportionate", "Mrs Justice Okonjo"),
+        ("childish", "Mrs Justice Okonjo"),
+        ("I have been patient,", "Mrs Justice Okonjo"),
+    ]
+
+
+def test_vietnamese_names_put_the_family_name_first_and_tell_the_gender() -> None:
+    assert said(
+        "When Nguyen Thi Hoa landed at Leipzig/Halle Airport, she had two suitcases.",
+        "“I thought I understood German,” she says.",
+        "In Hanoi, Tran Van Duc runs a language school. “Some come back,” he said.",
+        "“It gets easier,” Nguyen recalls.",
+    ) == [
+        ("I thought I understood German,", "Nguyen Thi Hoa"),
+        ("Some come back,", "Tran Van Duc"),
+        ("It gets easier,", "Nguyen Thi Hoa"),
+    ]
+
+
+def test_a_run_with_digits_is_nobody() -> None:
+    assert said(
+        "Hoa Le arrived with a B1 German certificate.",
+        "“Some come back after one year,” she said.",
+    ) == [("Some come back after one year,", "Hoa Le")]

@@ -129,6 +129,8 @@ class NameBook:
         words = [w for w in run.split() if w.lower() not in TITLES]
         if not words or name_kind(words) == "organisation":
             return None
+        if any(c.isdigit() for c in run):
+            return None  # "B1 German", "Neighborhood 27": no one's name has digits
         if any(clean_token(w).lower() in PLACES for w in words):
             return None
         resolved = self.cast.resolve(" ".join(words))

@@ -25,10 +25,22 @@ TITLES = frozenset(
     magistrate barrister solicitor counsel ombudsman comptroller treasurer registrar dean
     provost rector bishop archbishop cardinal pastor brigadier lieutenant corporal the""".split()
 )
+# Family names that East and Southeast Asian names put first ("Nguyen Thi Hoa", "Li Qiang").
+FAMILY_FIRST = frozenset(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong truong dinh trinh kim
+    park choi jung jeong kang cho yoon jang lim shin seo kwon hwang ahn song hong wang li zhang
+    liu chen yang huang zhao wu zhou xu sun zhu hu guo lin gao luo zheng liang xie tang feng
+    deng cao peng zeng xiao tian pan yuan cai jiang du cheng su ding shen yao chan wong leung
+    lau cheung tsang lam tse kwok yip ng chow chiu fung mak lai""".split()
+)
+# Vietnamese middle names that tell the gender: "Nguyen Thi Hoa" is a woman.
+VIETNAMESE_MIDDLE = {"thi": "f", "thị": "f", "van": "m", "văn": "m"}
 # Letters after a name ("Philippa Strand KC") that are not part of it.
 POST_NOMINALS = frozenset("kc qc sc obe cbe mbe kbe dbe phd md esq esq. mp mep msp".split())
 # A romanised Chinese given name written after the family name: "Lau Chun-kit", "Tse Ho-yin".
 SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+# How English courts style their judges: the style is the name articles give them.
+JUDGE_STYLE = re.compile(r"\b(?:Mr|Mrs|Ms|Lord|Lady) Justice(?: [A-Z][\w’'-]+)+$")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman shri".split())
 FEMALE_TITLES = frozenset(
@@ -45,7 +57,9 @@ ORG_WORDS = frozenset(
     league team hospital school college church embassy command staff co co. llc airlines
     airways motors energy oil gas media tv radio council, nato un eu opec who imf fbi cia
     kgb fsb sec fda cdc gazprom rosneft tesla apple google microsoft amazon meta openai
-    sa nv ag gmbh holdings records brotherhood industries partners""".split()
+    sa nv ag gmbh holdings records brotherhood industries partners airport station stadium
+    museum hotel prison market bridge river island province district region city village
+    avenue road arena cathedral mosque""".split()
 )
 # Places that speak only as a government does; never a person for he/she.
 PLACES = frozenset(
@@ -128,6 +142,8 @@ def gender_of(name: str) -> str:
         return "m"
     if words[0] in FEMALE_TITLES:
         return "f"
+    if len(words) == 3 and words[0] in FAMILY_FIRST and words[1] in VIETNAMESE_MIDDLE:
+        return VIETNAMESE_MIDDLE[words[1]]
     found = first_names().get(words[0])
     if found is None and "-" in words[0]:
         # a double first name not listed ("Lise-Lotte") takes the gender of its last part
@@ -141,6 +157,9 @@ def person_in_run(run: str) -> str | None:
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
     raw = without_post_nominals(run).split()
+    styled = JUDGE_STYLE.search(" ".join(raw))
+    if styled is not None:
+        return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
     for i, token in enumerate(raw):
         if token.lower() in ("of", "for", "from") and i > 0:
             domain = raw[i + 1 :]
@@ -186,6 +205,8 @@ def person_in_run(run: str) -> str | None:
             start = titled[-1] + 1
     if start is None and len(tokens) >= 2 and SYLLABLE_PAIR.fullmatch(tokens[-1]):
         start = len(tokens) - 2  # "Industry Lau Chun-kit": the family name, then the given
+    if start is None and len(tokens) in (2, 3) and lowered[0] in FAMILY_FIRST:
+        start = 0  # "Nguyen Thi Hoa", "Li Qiang": the family name first
     if start is None or any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:]):
         return None
     return " ".join(tokens[start:])
@@ -213,6 +234,8 @@ def family_name(name: str) -> str | None:
     words = name.split()
     if len(words) >= 2 and SYLLABLE_PAIR.fullmatch(words[-1]):
         return words[-2]
+    if len(words) in (2, 3) and words[0].lower() in FAMILY_FIRST:
+        return words[0]  # "Nguyen Thi Hoa" is "Nguyen" later
     return None
 
 
@@ -267,7 +290,7 @@ class Cast:
                 self.listed[shorter] -= 1
                 self.by_word[tail] = name
         family = family_name(name)
-        if family is not None and len(words) > 2:
+        if family is not None and family != words[-1]:
             # "Agnes Lau Suk-man" is "Lau" later, not "Suk-man"
             self.by_last.setdefault(family.lower(), []).append(name)
             self.by_word.setdefault(family.lower(), name)
