@@ -45,6 +45,7 @@ NAME_GIVEN = re.compile(
     r"(?:first )?name(?: only)?(?: as)?,? ([A-Z][\w’'-]+)\b"
 )
 COLON_NEXT = re.compile(r"\s*:")
+WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
@@ -121,7 +122,7 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
             first = min(
                 report.verb_start, report.subject.start if report.subject else report.verb_start
             )
-            if first >= end and not re.search(r"\w", facts.masked[end:first]):
+            if first >= end and not WORD_CHARACTER.search(facts.masked[end:first]):
                 if _introduces_next(facts.masked, report) and any(
                     r.verb_end <= start for r in same
                 ):
@@ -164,7 +165,7 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
     first = min(report.verb_start, report.subject.start if report.subject else report.verb_start)
     if report.verb_start < region[1]:
         return False
-    if not re.search(r"\w", facts.masked[region[1] : first]):
+    if not WORD_CHARACTER.search(facts.masked[region[1] : first]):
         return True
     # "…had “roughly tripled” since July, he said.": the clause closes the sentence.
     sentence = sentence_index(facts.starts, report.verb_start)
