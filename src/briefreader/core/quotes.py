@@ -239,6 +239,8 @@ def _pull_quotes_attributed(quotes: list[Quote], texts: Sequence[str]) -> list[Q
     """A pull quote (a paragraph that only repeats words quoted elsewhere) takes the speaker
     of the words it repeats; magazines print them without attribution, and news sites put
     short ones in subheadings (‘They knew’)."""
+    if all(q.mention is not None for q in quotes):
+        return quotes  # only a quote whose speaker the text does not name can be a pull quote
     said_by: dict[int, tuple[str, str]] = {}  # paragraph -> (its quoted words, its speaker)
     attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
     for quote in quotes:
