@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefreader.core.appositions import (
     apposed_description,
@@ -76,8 +77,14 @@ FULL_STOP_END = re.compile(r"\.[)\]\"”’']*\s+")
 OTHER_END = re.compile(r"[!?][)\]\"”’']*\s+")
 # Possessive: a run that does not reach the end cannot be shortened to reach it.
 WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*+$")
-MASK_RUN = re.compile(MASK + "+")
+# The mask written out once before its repeat: a pattern that opens with a literal character
+# lets the regex engine skip ahead to it; one that opens with a repeat is tried at every offset.
+MASK_RUN = re.compile(MASK + MASK + "*")
 OPENERS = '“"‘' + MASK  # what a sentence may open with besides a capital
+# Compiled once: these are tried on the gap between every pair of words near a reporting verb.
+CLAUSE_BREAK = re.compile(r"[,—–()]")  # punctuation that sets off an apposition or a clause
+PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phrase
+ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
 
 
 def _abbreviation_at(masked: str, stop: int) -> bool:
@@ -143,7 +150,14 @@ def sentence_starts(original: str, masked: str) -> list[int]:
 
 def has_reading_word(text: str) -> bool:
     """The text has a reporting verb, a participle or "according" as a word of its own."""
-    return not READING_BYTES.isdisjoint(_letter_runs(text.lower()))
+    return bool(_reading_words_in(text.lower()))
+
+
+@lru_cache(maxsize=16)
+def _reading_words_in(lowered: str) -> frozenset[bytes]:
+    """The reading words of a lower-cased text. A paragraph without quotations is asked twice
+    (is it worth reading, then which of its sentences), hence the small cache."""
+    return READING_BYTES.intersection(_letter_runs(lowered))
 
 
 def _letter_runs(lowered: str) -> list[bytes]:
@@ -160,7 +174,7 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
     chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
     if not all(chosen):
         lowered = masked.lower()
-        for verb in READING_BYTES.intersection(_letter_runs(lowered)):
+        for verb in _reading_words_in(lowered):
             word = verb.decode()
             at = lowered.find(word)
             while at >= 0:
@@ -188,7 +202,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     gap = masked[tokens[last].end : tokens[last + 1].start]
     if MASK in gap:
         return None
-    if tokens[last].lower in ("and", "but", "then") and not re.search(r"[,—–()]", gap):
+    if tokens[last].lower in ("and", "but", "then") and not CLAUSE_BREAK.search(gap):
         # "he smiled and said": the subject of the first verb speaks.
         for j in range(last - 1, max(floor, last - 6) - 1, -1):
             if boundary(masked, tokens[j], tokens[j + 1]):
@@ -200,7 +214,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         tokens[last].lower in ("which", "who")
         and last - 1 >= floor
         and masked[tokens[last - 1].end : tokens[last].start].strip() == ","
-        and not re.search(r"[,—–()]", gap)
+        and not CLAUSE_BREAK.search(gap)
     ):
         # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for
         found = subject_ending_at(tokens, masked, last - 1, floor)
@@ -209,7 +223,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
             named = named_before_apposition(tokens, masked, found, floor)
             return named or found
         return found
-    if not re.search(r"[,—–()]", gap):
+    if not CLAUSE_BREAK.search(gap):
         return subject_ending_at(tokens, masked, last, floor)
     # An appositive between subject and verb: "Jonathan Lord, senior fellow at CNAS, said";
     # "The chancellor, Rachel Reeves, told". A person wins; else the phrase that opens the clause.
@@ -222,7 +236,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         right_gap = masked[tokens[j].end : tokens[j + 1].start]
         if MASK in right_gap:
             break
-        if re.search(r"[,—–()]", right_gap):
+        if CLAUSE_BREAK.search(right_gap):
             found = subject_ending_at(tokens, masked, j, floor)
             if found is None and j > floor:
                 found = name_before_place(tokens, masked, j, floor)
@@ -309,7 +323,7 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))
             continue
         if word in NOUN_OR_VERB and (
-            re.match(r"\s*[.;:]", masked[token.end : tokens[i + 1].start])
+            ENDS_HERE.match(masked[token.end : tokens[i + 1].start])
             if i + 1 < len(tokens)
             else MASK not in masked[token.end : token.end + 3]
         ):
@@ -358,7 +372,7 @@ def sentence_subject(tokens: Sequence[Token], masked: str, starts: Sequence[int]
     if first is None or first >= len(tokens):
         return None
     ends = [i for i in range(first, min(first + 15, len(tokens) - 1))
-            if re.search(r"[,—–]", masked[tokens[i].end : tokens[i + 1].start])]  # fmt: skip
+            if PHRASE_BREAK.search(masked[tokens[i].end : tokens[i + 1].start])]  # fmt: skip
     opener = tokens[first]
     if (
         ends

@@ -29,6 +29,9 @@ POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:for|of) $")
+# How the text before a run ends when OFFICE_BEFORE can match (`$` also matches before a
+# final line break).
+OFFICE_ENDINGS = (" for ", " of ", " for \n", " of \n")
 
 
 class NameBook:
@@ -167,8 +170,11 @@ class NameBook:
 
 def office_holder(masked: str, start: int, words: Sequence[str]) -> str | None:
     """The holder's name in a run that follows "Minister for", "Secretary of", or None."""
+    # Most runs are too short or follow no "for"/"of": answered without the regex search.
+    if len(words) < 3 or not masked.endswith(OFFICE_ENDINGS, 0, start):
+        return None
     office = OFFICE_BEFORE.search(masked, max(0, start - 24), start)
-    if office is None or office.group(1).lower() not in TITLES or len(words) < 3:
+    if office is None or office.group(1).lower() not in TITLES:
         return None
     return name_after_domain([clean_token(w) for w in words])
 

@@ -64,7 +64,9 @@ def _runs(masked: str, pattern: re.Pattern[str]) -> list[NameRun]:
         if "." not in text:  # no full stop to end the run at: one run, unless trimmed below
             words = text.split()
             if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
-                found.append((match.start(), match.end(), [clean_token(w) for w in words]))
+                if "’" in text or "'" in text:  # most runs have no possessive to drop
+                    words = [clean_token(w) for w in words]
+                found.append((match.start(), match.end(), words))
                 continue
         parts: list[tuple[int, int, str]] = []
         for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):

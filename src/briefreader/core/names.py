@@ -251,6 +251,14 @@ def name_after_domain(words: list[str]) -> str | None:
     return " ".join(words[-2:])
 
 
+@lru_cache(maxsize=4096)
+def without_suffixes(name: str) -> str:
+    """The name without "Jr.", "III", "KC" and the like; an article adds the same names again and
+    again, hence the cache."""
+    plain = " ".join(t for t in name.split() if t.lower() not in SUFFIXES) or name
+    return without_post_nominals(plain)
+
+
 @dataclass
 class Cast:
     """Everyone an article names: full names, and the surnames and first names that point at them."""
@@ -265,9 +273,7 @@ class Cast:
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
-        name = without_post_nominals(
-            " ".join(t for t in name.split() if t.lower() not in SUFFIXES) or name
-        )
+        name = without_suffixes(name)
         found = self.resolve(name)
         if found and len(found.split()) >= len(name.split()):
             return found

@@ -50,6 +50,8 @@ FUNCTION_CAPITALS = (
         according following despite amid like unlike under even only just""".split()
     )
 )
+# Capitalised words that are no part of a name, in one set as every capitalised word is asked.
+NOT_NAME_WORDS = FUNCTION_CAPITALS | DAYS
 AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
@@ -100,7 +102,7 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     abbreviations and initials."""
     found: list[Token] = []
     append = found.append  # a hot loop: real articles have a few hundred words to read
-    for start, end in ranges if ranges is not None else ((0, len(masked)),):
+    for start, end in _joined(ranges) if ranges is not None else ((0, len(masked)),):
         for match in TOKEN.finditer(masked, start, end):
             text = match.group()
             first, last = match.span()
@@ -113,14 +115,29 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     return found
 
 
+def _joined(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges with those that meet made one, so each stretch of text is scanned at once; a
+    range ends where the next sentence starts, after a space, so no word straddles the two."""
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def boundary(masked: str, left: Token, right: Token) -> bool:
     """Punctuation or a quotation between two tokens: they are not in one noun phrase."""
-    gap = masked[left.end : right.start].strip()
+    gap = masked[left.end : right.start]
+    if gap == " ":
+        return False  # most words are one space apart
+    gap = gap.strip()
     return bool(gap) and gap != "&"
 
 
 def is_name_word(token: Token) -> bool:
-    return token.capitalised and token.lower not in FUNCTION_CAPITALS and token.lower not in DAYS
+    return token.capitalised and token.lower not in NOT_NAME_WORDS
 
 
 def name_kind(words: Sequence[str]) -> str:

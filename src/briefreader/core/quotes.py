@@ -42,6 +42,7 @@ SOURCE_IS = re.compile(
     r"response|advice|description|prediction|explanation|conclusion|message)\b)"
 )
 COLON_NEXT = re.compile(r"\s*:")
+WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
@@ -118,7 +119,7 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
             first = min(
                 report.verb_start, report.subject.start if report.subject else report.verb_start
             )
-            if first >= end and not re.search(r"\w", facts.masked[end:first]):
+            if first >= end and not WORD_CHARACTER.search(facts.masked[end:first]):
                 if _introduces_next(facts.masked, report) and any(
                     r.verb_end <= start for r in same
                 ):
@@ -161,7 +162,7 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
     first = min(report.verb_start, report.subject.start if report.subject else report.verb_start)
     if report.verb_start < region[1]:
         return False
-    if not re.search(r"\w", facts.masked[region[1] : first]):
+    if not WORD_CHARACTER.search(facts.masked[region[1] : first]):
         return True
     # "…had “roughly tripled” since July, he said.": the clause closes the sentence.
     sentence = sentence_index(facts.starts, report.verb_start)
@@ -245,6 +246,8 @@ def _pull_quotes_attributed(quotes: list[Quote], texts: Sequence[str]) -> list[Q
     """A pull quote (a paragraph that only repeats words quoted elsewhere) takes the speaker
     of the words it repeats; magazines print them without attribution, and news sites put
     short ones in subheadings (‘They knew’)."""
+    if all(q.mention is not None for q in quotes):
+        return quotes  # only a quote whose speaker the text does not name can be a pull quote
     said_by: dict[int, tuple[str, str]] = {}  # paragraph -> (its quoted words, its speaker)
     attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
     for quote in quotes:

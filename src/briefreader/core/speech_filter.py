@@ -50,8 +50,13 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     with every quotation blanked, `governed` whether a reporting clause introduces or follows
     them at once."""
     words = WORD.findall(text)
-    if not words or (
-        sum(len(w) for w in words) < 3 and not (governed and text.rstrip()[-1:] in ",.!?")
+    if (
+        not words
+        or (
+            len(words) < 3  # three words or more have three letters or more
+            and sum(len(w) for w in words) < 3
+            and not (governed and text.rstrip()[-1:] in ",.!?")
+        )
     ):
         return False  # "rock 'n' roll"; but "“No,” she said" is speech
     raw_before = paragraph[max(0, region[0] - 40) : region[0]]
