@@ -33,6 +33,8 @@ HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
 # "Tomas Lind, the candidate’s older brother,": the role a name is given in apposition.
 APPOSED_ROLE = re.compile(r", (?:the|a|an|his|her|their) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;—])")
 # "The businessman finds his cabin": a described person opening a sentence.
+# The owner a body's name opens with: "Russia's", "the Hamilton County Prosecutor's".
+OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
 DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [A-Za-z-]+){1,3}")
 # What follows the place a story was filed from: "OSLO, May 2 –", "OSLO/BERGEN", "OSLO (AP)".
 DATELINE_END = re.compile(r"\s*(?:[,/(—–]|-\s)")
@@ -455,9 +457,6 @@ class SpeakerBook(NameBook):
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name
         return None
-
-
-OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
 
 
 def owned_body(subject: Subject) -> str | None:
