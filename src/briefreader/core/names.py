@@ -192,6 +192,8 @@ def person_in_run(run: str) -> str | None:
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break
+    if start == 1 and len(tokens) == 3 and lowered[0] in FAMILY_FIRST:
+        start = 0  # "Tran Minh Chau": the family name first, then a given name the list knows
     titled = [i for i, t in enumerate(lowered) if is_title(t) and t != "the"]
     last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
     if start is None or (

@@ -56,6 +56,13 @@ AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
 FINITE_VERBS = frozenset("came went was were had did got took made said says told".split())
+ARTICLES = frozenset("the a an".split())
+# What someone was doing when the reporter met them: no part of who they are.
+CIRCUMSTANCES = frozenset(
+    """sitting standing lying waiting wearing holding carrying watching leaning clutching
+    queuing queueing sheltering""".split()
+)
+TIME_UNITS = frozenset("week month year weekend night".split())
 HONORIFICS = frozenset("mr mrs ms dr madam".split())
 BODY_CONNECTORS = frozenset("of for and &".split())
 CONNECTORS = frozenset(
@@ -201,6 +208,7 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
     the plant", "Russia's defence ministry", "officials"."""
     if tokens[last].lower in CLAUSE_WORDS:
         return None  # "a tool that asked …": the relative pronoun is no speaker
+    last = _before_time(tokens, last, floor)
     first = last
     while (
         first - 1 >= floor
@@ -236,6 +244,9 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
         start = first
     while start < last and tokens[start + 1].lower in DETERMINERS:
         start += 1
+    for i in range(start + 1, last + 1):
+        if tokens[i].lower in ARTICLES and tokens[i - 1].lower not in PREPOSITIONS | {"and"}:
+            start = i  # "a decision the label described as": the label describes
     if (
         first - 2 >= floor
         and tokens[first - 1].lower == "who"
@@ -249,11 +260,45 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             whole = masked[named.start : tokens[last].end]
             return Subject(whole, whole[:1].lower() + whole[1:] if named.name[:1].islower() else whole,
                            "description", named.start, tokens[last].end)  # fmt: skip
+    last = _without_circumstance(tokens, start, last)
     text = masked[tokens[start].start : tokens[last].end]
     if tokens[start].lower in ("the", "a", "an"):
         text = text[:1].lower() + text[1:]
     return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
                    tokens[start].start, tokens[last].end)  # fmt: skip
+
+
+def _without_circumstance(tokens: Sequence[Token], start: int, last: int) -> int:
+    """The last word of a description without where the person happened to be: "an elderly man
+    sitting on a cot", "a currency trader at a foreign bank" are "an elderly man", "a currency
+    trader"; "a spokesperson for the ministry", "a teacher from Ohio" say who they are."""
+    for i in range(start + 2, last + 1):
+        word = tokens[i].lower
+        if word in CIRCUMSTANCES or (
+            word == "at"
+            and i + 1 <= last
+            and tokens[i + 1].lower in ("a", "an")
+            and not any(t.capitalised for t in tokens[i + 1 : last + 1])
+        ):
+            return i - 1
+    return last
+
+
+def _before_time(tokens: Sequence[Token], last: int, floor: int) -> int:
+    """The last word of a description before a time phrase after it: "the label at the time",
+    "the ministry on Monday", "the regulator last week"."""
+    words = [t.lower for t in tokens[max(floor, last - 2) : last + 1]]
+    cut = 0
+    if words[-3:] == ["at", "the", "time"]:
+        cut = 3
+    elif len(words) >= 2 and (
+        words[-2] == "on"
+        and words[-1] in DAYS
+        or words[-2] in ("last", "this")
+        and words[-1] in TIME_UNITS
+    ):
+        cut = 2
+    return last - cut if last - cut >= floor else last
 
 
 def subject_ending_at(
@@ -405,6 +450,8 @@ def _description_after(
         # "said the son, Paul Ellison, 59": the name set beside the description is the speaker.
         return Subject(masked[tokens[first].start : named.end], named.text, "name",
                        tokens[first].start, named.end)  # fmt: skip
+    last = _without_circumstance(tokens, first, last)
+    text = masked[tokens[first].start : tokens[last].end]
     name = text[:1].lower() + text[1:] if tokens[first].lower in ("the", "a", "an") else text
     return Subject(text, name, "description", tokens[first].start, tokens[last].end)
 
