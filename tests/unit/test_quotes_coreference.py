@@ -219,3 +219,11 @@ def test_the_ministry_is_the_whole_name_its_subject_gave() -> None:
         "The Ministry of Defence said in a statement that two drones were shot down.",
         "“Air defences worked as intended,” the ministry said.",
     ) == [("Air defences worked as intended,", "Ministry of Defence")]
+
+
+def test_a_person_named_in_what_she_added_does_not_take_her_place() -> None:
+    assert said(
+        "“We will rebuild,” said Maria Lopez, the mayor. She added that Anna Kowalski, the city "
+        "engineer, had warned of the risk in March.",
+        "“We did not listen,” she said.",
+    ) == [("We will rebuild,", "Maria Lopez"), ("We did not listen,", "Maria Lopez")]

@@ -207,6 +207,11 @@ class SpeakerBook(NameBook):
         """The people and bodies the paragraph's capitalised runs name."""
         named = [s for s in subjects if s.kind == "name"]
         seen: set[int] = set()
+        # "She added that Anna Kowalski had warned": the sentence is about whoever "she" is.
+        pronoun_at: dict[int, int] = {}
+        for subject in subjects:
+            if subject.kind == "pronoun" and subject.name in ("he", "she"):
+                pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
         found: list[Mention] = []
         covered = 0  # the end of a body's name that ran on over "of"
         for offset, end, words in runs:
@@ -243,7 +248,10 @@ class SpeakerBook(NameBook):
                     self.genders[full] = told  # "Mr. Dube": he
                 object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
                 possessive = masked.endswith(("’s", "'s"), 0, end)
-                salient = is_subject or (sentence not in seen and not possessive and not object_of)
+                after_pronoun = pronoun_at.get(sentence, end) < offset
+                salient = not after_pronoun and (
+                    is_subject or (sentence not in seen and not possessive and not object_of)
+                )
                 if word_before == "for" and offset - 4 in starts:
                     salient = True  # "For Amara Obi, who …, the trial is personal": the topic
                 if not possessive and not object_of:  # "For Hill End grazier Will Tremain"
