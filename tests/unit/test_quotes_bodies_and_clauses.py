@@ -178,3 +178,13 @@ def test_the_head_of_a_description_stands_before_its_relative_clause() -> None:
     assert description_head("a Labour MP who signed the letter") == "mp"
     assert description_head("a source close to the mayor") == "source"
     assert description_head("a close aide") == "aide"
+
+
+def test_a_union_local_is_named_with_its_number() -> None:
+    assert said(
+        'The firefighters\' union, IAFF Local 2217, said it "strongly opposes any closure".',
+        '"Our members will keep answering every call," the union said.',
+    ) == [
+        ("strongly opposes any closure", "IAFF Local 2217"),
+        ("Our members will keep answering every call,", "IAFF Local 2217"),
+    ]

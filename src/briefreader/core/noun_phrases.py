@@ -62,6 +62,8 @@ CIRCUMSTANCES = frozenset(
     """sitting standing lying waiting wearing holding carrying watching leaning clutching
     queuing queueing sheltering""".split()
 )
+# Bodies known by a number after their name.
+NUMBERED_BODIES = frozenset("local lodge chapter branch company battalion brigade regiment".split())
 TIME_UNITS = frozenset("week month year weekend night".split())
 HONORIFICS = frozenset("mr mrs ms dr madam".split())
 BODY_CONNECTORS = frozenset("of for and &".split())
@@ -313,11 +315,17 @@ def subject_ending_at(
         and not boundary(masked, tokens[last - 1], token)
     ):  # "Mr He said": the family name He, not the pronoun
         return Subject(token.text, token.lower, "pronoun", token.start, token.end)
-    if not is_name_word(token) and token.text != "He":
+    numbered = (
+        token.text.isdigit()
+        and last - 1 >= floor
+        and tokens[last - 1].lower in NUMBERED_BODIES
+        and not boundary(masked, tokens[last - 1], token)
+    )  # "IAFF Local 2217", "Engine Company 9": a body named with its number
+    if not is_name_word(token) and token.text != "He" and not numbered:
         if token.capitalised:
             return None
         return _description(tokens, masked, last, floor)
-    first = capitalised_run_start(tokens, masked, last, floor)
+    first = capitalised_run_start(tokens, masked, last - 1 if numbered else last, floor)
     article = (
         tokens[first - 1]
         if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first])

@@ -26,7 +26,7 @@ from briefreader.core.names import (
     first_names,
     gender_of,
 )
-from briefreader.core.noun_phrases import PREPOSITIONS, Subject, name_kind
+from briefreader.core.noun_phrases import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
 
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "prof": ""}
 HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
@@ -42,6 +42,7 @@ DATELINE_END = re.compile(r"\s*(?:[,/(—–]|-\s)")
 # over "of" to the capitalised words after it, which are no body of their own.
 BODY_OF = re.compile(r" of (?:the )?[A-Z][\w’'&-]*+(?: (?:and |& )?[A-Z][\w’'&-]*+)*")
 TITLE_WORD = re.compile(r"[A-Z][\w.]*")
+NUMBER_AFTER = re.compile(r" \d+\b")  # "Local 2217"
 WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a miss
 # Titles written another way before a name, which a later "the judge" or "the senator" means.
 SAME_TITLE = {
@@ -220,6 +221,12 @@ class SpeakerBook(NameBook):
             if len(words) == 1 and not self._worth_remembering(words[0]):
                 continue
             run = " ".join(words)
+            number = (
+                NUMBER_AFTER.match(masked, end) if words[-1].lower() in NUMBERED_BODIES else None
+            )
+            if number is not None:  # "IAFF Local 2217": a body, whatever its words
+                found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
+                continue
             is_subject = bool(named) and any(s.start <= end - 1 < s.end for s in named)
             office = office_holder(masked, offset, words) if len(words) > 2 else None
             if office is not None:
