@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from quote_helpers import quotes_of, said
+from dataclasses import replace
+
+from quote_helpers import article_of, quotes_of, said
+
+from briefreader.core.models import Article
+from briefreader.core.quotes import extract_quotes
 
 
 def test_surname_after_the_quote_resolves_to_the_full_name() -> None:
@@ -271,3 +276,35 @@ def test_the_only_name_a_described_speaker_gives_is_the_speaker() -> None:
     assert said(
         "“I never thought I’d see this,” said a fan by the gate, who gave his name only as Ron."
     ) == [("I never thought I’d see this,", "Ron")]
+
+
+def test_the_next_paragraph_says_whose_verdict_or_admission_the_quote_was() -> None:
+    assert said(
+        "“Something in this building is broken.”",
+        "That was the blunt verdict of Sen. James Tolliver, an Oklahoma Republican.",
+        "“The stay was vacated in March.”",
+        "This was admitted by a senior civic official who did not wish to be named.",
+        "“Everybody knows who is behind that company.”",
+        "That was the view of a commune official in Oral district, who spoke to RFA.",
+    ) == [
+        ("Something in this building is broken.", "James Tolliver"),
+        ("The stay was vacated in March.", "a senior civic official who did not wish to be named"),
+        ("Everybody knows who is behind that company.", "a commune official in Oral district"),
+    ]
+
+
+def untitled(*paragraphs: str) -> Article:
+    """A plain-text article whose first line, the headline, is its first paragraph."""
+    return replace(article_of(*paragraphs), title=None)
+
+
+def test_a_headline_quoting_a_role_names_who_the_story_says_spoke() -> None:
+    quotes = extract_quotes(
+        untitled(
+            "Labour MP insists ‘I have done nothing wrong’ over rent paid to partner’s firm",
+            "Harriet Coles-Mansfield declared the arrangement to the watchdog.",
+            "In a statement, Ms Coles-Mansfield said: “I have done nothing wrong. Every penny "
+            "was claimed within the rules.”",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Harriet Coles-Mansfield"] * 2

@@ -232,3 +232,17 @@ def test_a_body_described_then_named_in_apposition_is_named() -> None:
     assert said("The UN refugee agency, UNHCR, said the camps were “overflowing”.") == [
         ("overflowing", "UNHCR")
     ]
+
+
+def test_a_suffix_stays_in_the_speakers_name() -> None:
+    assert said(
+        "Gen. Marcus A. Pruitt Jr., the head of Northern Command, testified on Tuesday.",
+        "“We have had more than 60 incursions,” Pruitt said.",
+    ) == [("We have had more than 60 incursions,", "Marcus A. Pruitt Jr.")]
+
+
+def test_a_short_name_the_article_defines_stands_for_the_body() -> None:
+    assert said(
+        "She declared it to the Independent Parliamentary Standards Authority (Ipsa) in May.",
+        "“We will review these claims,” Ipsa said.",
+    ) == [("We will review these claims,", "Independent Parliamentary Standards Authority")]

@@ -24,6 +24,9 @@ COMPANY_APPOSITION = re.compile(
     r"carrier|startup|insurer|lender|airline|chain|operator)\b"
 )
 LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
+# "the Federal Employment Agency (BA)": a short name the article defines, and the body before it
+DEFINED_ALIAS = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
+BODY_BEFORE = re.compile(r"((?:[A-Z][\w’'&-]*+ (?:(?:of|for|and|on|the) )*)*[A-Z][\w’'&-]*+)$")
 # "Moody's Ratings", "Jefferies’ Lind": an owner, not a first name
 POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
@@ -56,6 +59,12 @@ class NameBook:
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
+        for match in DEFINED_ALIAS.finditer(text):
+            # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
+            # Agency (BA)": the short name stands for the body, whatever its letters
+            body = BODY_BEFORE.search(text, max(0, match.start() - 90), match.start())
+            if body and name_kind(body.group(1).split()) == "organisation":
+                self.bodies.setdefault(match.group(1).lower(), body.group(1))
 
     def learn_names(
         self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()

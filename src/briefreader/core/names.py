@@ -272,10 +272,16 @@ class Cast:
     # last word and first word -> every name added with it, for people who share a surname
     by_last: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)
+    # "Marcus A. Pruitt" -> "Marcus A. Pruitt Jr.": mentions resolve without the suffix, and the
+    # speaker is named with it
+    suffixed: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
+        written = without_post_nominals(name)
         name = without_suffixes(name)
+        if written != name:
+            self.suffixed[name] = written
         found = self.resolve(name)
         if found and len(found.split()) >= len(name.split()):
             return found

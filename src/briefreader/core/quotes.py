@@ -34,12 +34,23 @@ SOURCE_NEXT = re.compile(
     r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
     r"([A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+)*)"
 )
+# Nouns for what someone said: "That was Ms. Nguyen’s summary", "the verdict of Sen. Tolliver".
+VERDICTS = (
+    "summary|verdict|assessment|view|take|warning|answer|reply|response|advice|description|"
+    "prediction|explanation|conclusion|message"
+)
 # "That is Ana Brandt, the conductor …", "That was Ms. Nguyen’s summary": whose words they were.
 SOURCE_IS = re.compile(
     r"(?:That|This) (?:is|was) ((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z](?:[\w-]|[’'](?!s\b))*+"
     r"(?: [A-Z](?:[\w-]|[’'](?!s\b))*+)*)"
-    r"(?:,|[’']s (?:[a-z]+ ){0,2}?(?:summary|verdict|assessment|view|take|warning|answer|reply|"
-    r"response|advice|description|prediction|explanation|conclusion|message)\b)"
+    rf"(?:,|[’']s (?:[a-z]+ ){{0,2}}?(?:{VERDICTS})\b)"
+)
+# "That was the blunt verdict of Sen. James Tolliver III, …", "This was admitted by a senior
+# official who …": whose words they were.
+SOURCE_OF = re.compile(
+    rf"(?:That|This|Such) (?:is|was) (?:the (?:[a-z]+ ){{0,2}}?(?:{VERDICTS}|words) of|"
+    r"(?:[a-z]+ )?(?:said|admitted|confirmed|acknowledged|conceded|explained|echoed) by) "
+    r"((?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+|(?:a|an|one) [^,.;]+?(?=[,.;]))"
 )
 COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
@@ -219,13 +230,38 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             speaker, mention = context.attribute(
                 region, report, in_paragraph, continuing if chained else None
             )
+            speaker = book.cast.suffixed.get(speaker, speaker) if speaker else speaker
             quote = Quote(text, speaker, mention, paragraph.index, span.start, span.end)
             in_paragraph.append(quote)
             continuing = quote if span.continues else None
         quotes.extend(in_paragraph)
         if in_paragraph:
             last_speaker[index] = in_paragraph[-1].speaker
+    if _is_headline(paragraphs[0].text, article.title):
+        quotes = _headline_attributed(quotes, book)
     return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
+
+
+def _is_headline(text: str, title: str | None) -> bool:
+    """The first paragraph is the headline: the title, or a short line with no full stop."""
+    if title is not None:
+        return text.strip() == title.strip()
+    return len(text) < 160 and text.rstrip(MARKS + " ")[-1:] not in (".", "!", "?")
+
+
+def _headline_attributed(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
+    """A headline quoting a role ("Labour MP insists ‘I have done nothing wrong’") names the
+    speaker the story gives the same words to."""
+    if not quotes or quotes[0].paragraph != 0:
+        return quotes
+    body = [q for q in quotes if q.paragraph > 0 and q.speaker and q.mention is not None]
+    repaired = []
+    for quote in quotes:
+        named = quote.paragraph > 0 or book.cast.lists(quote.speaker or "")
+        plain = "" if named else _plain(quote.text)
+        source = next((q for q in body if plain and f" {plain} " in f" {_plain(q.text)} "), None)
+        repaired.append(replace(quote, speaker=source.speaker) if source else quote)
+    return repaired
 
 
 def _learn_given_names(book: SpeakerBook, facts: Sequence[ParagraphFacts]) -> None:
@@ -325,11 +361,14 @@ class _Context:
         if before != "":
             return None, None
         following = self.facts[index + 1].text if index + 1 < len(self.facts) else ""
-        source = SOURCE_NEXT.match(following) or SOURCE_IS.match(following)
+        source = (
+            SOURCE_NEXT.match(following) or SOURCE_IS.match(following) or SOURCE_OF.match(following)
+        )
         if source:
             # "That warning came from Sultana Parveen, who …": the next paragraph names the source.
             name = source.group(1)
-            named = Subject(name, name, "name", source.start(1), source.end(1))
+            kind = "description" if name[:1].islower() else "name"
+            named = Subject(name, name, kind, source.start(1), source.end(1))
             return book.speaker(named, index + 1), name
         previous = self._last_speaker(index - 1)
         if previous:
