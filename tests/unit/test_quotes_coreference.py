@@ -227,3 +227,11 @@ def test_a_person_named_in_what_she_added_does_not_take_her_place() -> None:
         "engineer, had warned of the risk in March.",
         "“We did not listen,” she said.",
     ) == [("We will rebuild,", "Maria Lopez"), ("We did not listen,", "Maria Lopez")]
+
+
+def test_he_after_a_passive_points_to_the_described_agent() -> None:
+    assert said(
+        "Dnyaneshwar Pawar, secretary of the society, said the families had nowhere to go.",
+        "This was admitted by a senior civic official who did not wish to be named. He said "
+        "the file had been “sent upwards” for a decision.",
+    ) == [("sent upwards", "a senior civic official who did not wish to be named")]

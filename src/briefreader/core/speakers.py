@@ -35,7 +35,12 @@ APPOSED_ROLE = re.compile(r", (?:the|a|an|his|her|their) (?:[\w’'-]+ ){0,3}?([
 # "The businessman finds his cabin": a described person opening a sentence.
 # The owner a body's name opens with: "Russia's", "the Hamilton County Prosecutor's".
 OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
-DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [A-Za-z-]+){1,3}")
+DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another|a|an|one)(?: [A-Za-z-]+){1,3}")
+# A clause that says which person is meant, up to the sentence's end: "an official who did not
+# wish to be named."
+CLAUSE_TO_SENTENCE_END = re.compile(r" who [^,.;:“”\"\x01]{3,80}(?=\.)")
+# "This was admitted by a senior civic official": a described person as the agent of a passive.
+PASSIVE_AGENT = re.compile(r"\b(?:was|were|been) (?:[a-z]+ )?[a-z]+(?:ed|said|told|made) by ")
 # What follows the place a story was filed from: "OSLO, May 2 –", "OSLO/BERGEN", "OSLO (AP)".
 DATELINE_END = re.compile(r"\s*(?:[,/(—–]|-\s)")
 # "Bank of Korea", "Brotherhood of Locomotive Engineers and Trainmen": a body's name runs on
@@ -298,11 +303,13 @@ class SpeakerBook(NameBook):
     def _described_openers(
         self, paragraph: int, masked: str, starts: Sequence[int]
     ) -> list[Mention]:
-        """Described people opening sentences: "A cellist in the band, who …"."""
+        """Described people opening sentences ("A cellist in the band, who …") or doing what a
+        passive says ("This was admitted by a senior official who …")."""
         found: list[Mention] = []
-        # Only sentence openers count, and none of these phrases can run over a sentence start,
-        # so matching at each start finds what a scan of the whole paragraph would.
-        for at in sorted(set(starts)):
+        # Only sentence openers and agents count, and none of these phrases can run over a
+        # sentence start, so matching at each of them finds what a scan of the paragraph would.
+        agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
+        for at in sorted({*starts, *agents}):
             match = DESCRIBED_PERSON.match(masked, at)
             if match is None:
                 continue
@@ -314,6 +321,9 @@ class SpeakerBook(NameBook):
                 rest = PLACE_AFTER_ROLE.match(masked, at + len(phrase))
                 if rest is not None:  # "A cellist in the band, who …"
                     phrase += rest.group()
+                elif at in agents:  # "… by a senior civic official who did not wish to be named."
+                    clause = CLAUSE_TO_SENTENCE_END.match(masked, at + len(phrase))
+                    phrase += clause.group() if clause is not None else ""
                 kind = description_kind(words[heads[0]])
                 given = self.given_name(paragraph, at)
                 if given is not None:  # "A medic who goes by the call sign “Lastivka”, said"
