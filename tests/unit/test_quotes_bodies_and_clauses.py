@@ -188,3 +188,38 @@ def test_a_union_local_is_named_with_its_number() -> None:
         ("strongly opposes any closure", "IAFF Local 2217"),
         ("Our members will keep answering every call,", "IAFF Local 2217"),
     ]
+
+
+def test_a_company_named_beside_its_role_is_what_it_means_later() -> None:
+    assert said(
+        "Russia's Defence Ministry said 12 drones were shot down overnight.",
+        'The refinery\'s operator, Volganeftegaz, said the fire had been "fully extinguished".',
+        '"The plant will resume normal operations," it added.',
+    ) == [
+        ("fully extinguished", "Volganeftegaz"),
+        ("The plant will resume normal operations,", "Volganeftegaz"),
+    ]
+
+
+def test_a_shorter_form_of_a_company_name_is_the_company() -> None:
+    assert said(
+        "The ruling clears the way for Setouchi Electric Power Co. to restart the reactor.",
+        "Setouchi Electric welcomed the decision. In a statement, the utility said it would "
+        '"proceed carefully".',
+    ) == [("proceed carefully", "Setouchi Electric Power Co.")]
+
+
+def test_the_bank_is_the_bank_the_story_puts_forward_not_one_it_mentions() -> None:
+    assert said(
+        "Rijnland Bank reported a 14 per cent rise in profit.",
+        "Income fell as the European Central Bank’s rate cuts fed through to margins.",
+        "The bank said it expected income to come in “at the lower end” of guidance.",
+    ) == [("at the lower end", "Rijnland Bank")]
+
+
+def test_a_ruling_speaks_for_the_court_that_gave_it() -> None:
+    assert said(
+        "The Hiroshima High Court on Wednesday overturned an injunction.",
+        "The ruling, which reversed a 2023 decision, found that the assessment was "
+        '"not unreasonable".',
+    ) == [("not unreasonable", "Hiroshima High Court")]

@@ -235,3 +235,11 @@ def test_he_after_a_passive_points_to_the_described_agent() -> None:
         "This was admitted by a senior civic official who did not wish to be named. He said "
         "the file had been “sent upwards” for a decision.",
     ) == [("sent upwards", "a senior civic official who did not wish to be named")]
+
+
+def test_someone_she_is_compared_with_is_not_who_she_is() -> None:
+    assert said(
+        "Yuko Kawabata, the plaintiffs' lead lawyer, said they would appeal.",
+        "Among them is Michiko Arai, 72, a fisherman's widow, who attended every hearing.",
+        "Like Kawabata, she said she would not give up. “I will keep coming back,” she said.",
+    ) == [("I will keep coming back,", "Michiko Arai")]

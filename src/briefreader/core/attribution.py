@@ -15,7 +15,6 @@ from briefreader.core.appositions import (
     opens_clause,
     person_like,
 )
-from briefreader.core.descriptions import ORG_HEADS, description_head
 from briefreader.core.names import person_in_run
 from briefreader.core.noun_phrases import (
     ABBREVIATIONS,
@@ -259,8 +258,10 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
             return found
     if len(candidates) == 2 and opener.kind == "description" and candidates[0][0].kind == "name":
         named = candidates[0][0]
-        if description_head(opener.name) in ORG_HEADS and named.name[:1].isupper():
-            return named  # "The UN refugee agency, UNHCR, said": its name
+        if named.name[:1].isupper():
+            # "The UN refugee agency, UNHCR, said", "The refinery's operator, Volganeftegaz,
+            # said": the name set beside the description
+            return named
     if (
         opener.kind == "description"
         and after_opener in ("a", "an")
@@ -311,6 +312,10 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         according = word == "according"
         if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
             continue
+        if word in ("found", "finds") and not (
+            i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+        ):
+            continue  # "the court found that …" reports; "MPs were found to have …" does not
         sentence = sentence_index(starts, token.start)
         floor = bisect_left(token_starts, starts[sentence])
         ceiling = (

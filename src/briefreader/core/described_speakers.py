@@ -37,12 +37,14 @@ ORG_HEAD_THEN_NAME = re.compile(
     r"^the ([a-z]+) ([A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|of|for|and|the|de))*)$"
 )
 BUSINESS_HEADS = frozenset(
-    "company firm retailer maker manufacturer carrier startup insurer lender airline".split()
+    """company firm retailer maker manufacturer carrier startup insurer lender airline bank
+    utility operator""".split()
 )
 # Words of government and public bodies, which "the company" never means.
 PUBLIC_BODY_WORDS = frozenset(
     """department ministry government council commission agency authority office court police
-    house parliament congress senate administration committee union association""".split()
+    house parliament congress senate administration committee union association central
+    reserve""".split()
 )
 
 
@@ -109,7 +111,7 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
             if found:
                 return found
         if head in BUSINESS_HEADS and len(words) == 2:
-            found = main_business(book, paragraph)  # the company the article is about
+            found = main_business(book, paragraph, head)  # the company the article is about
             if found:
                 return found
         if head in ORG_HEADS and len(words) == 2:
@@ -169,16 +171,21 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
 
 def body_with_word(book: SpeakerBook, head: str, paragraph: int, offset: int) -> str | None:
     """The body named last whose name holds the word: "the department" after "the
-    Interior Department", "the ministry" after "the Ministry of Health"."""
-    for mention in reversed(book.earlier_mentions(paragraph, offset)):
-        if mention.kind == "o" and head in mention.name.lower().split():
-            return mention.name
-    return None
+    Interior Department", "the ministry" after "the Ministry of Health"; one the text put
+    forward before one it only mentioned ("the European Central Bank’s rate cuts")."""
+    bodies = [
+        m
+        for m in book.earlier_mentions(paragraph, offset)
+        if m.kind == "o" and head in m.name.lower().split()
+    ]
+    put_forward = [m for m in bodies if m.salient]
+    return (put_forward or bodies)[-1].name if bodies else None
 
 
-def main_business(book: SpeakerBook, paragraph: int) -> str | None:
+def main_business(book: SpeakerBook, paragraph: int, head: str) -> str | None:
     """The organisation named most often up to the paragraph, not counting public bodies,
-    when it is named at least three times: "the company" in a story about one firm."""
+    when it is named at least three times: "the company" in a story about one firm; "the bank"
+    is the bank named most often, when a bank is named."""
     book.mentions(paragraph)
     counts: dict[str, int] = {}
     for index in range(paragraph + 1):
@@ -189,7 +196,8 @@ def main_business(book: SpeakerBook, paragraph: int) -> str | None:
                 counts[mention.name] = counts.get(mention.name, 0) + 1
     if not counts:
         return None
-    name, count = max(counts.items(), key=lambda item: item[1])
+    with_head = {name: n for name, n in counts.items() if head in name.lower().split()}
+    name, count = max((with_head or counts).items(), key=lambda item: item[1])
     return name if count >= 3 else None
 
 

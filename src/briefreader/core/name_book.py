@@ -23,6 +23,10 @@ COMPANY_APPOSITION = re.compile(
     r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|retailer|maker|manufacturer|"
     r"carrier|startup|insurer|lender|airline|chain|operator)\b"
 )
+NAMED_AFTER_ROLE = re.compile(
+    r"\b(?:company|firm|operator|owner|maker|manufacturer|carrier|retailer|lender|insurer|"
+    r"airline|utility|developer|contractor|startup|parent|subsidiary), ([A-Z][\w&-]*+),"
+)
 LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
 # "the Federal Employment Agency (BA)": a short name the article defines, and the body before it
 DEFINED_ALIAS = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
@@ -59,6 +63,9 @@ class NameBook:
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
+        for match in NAMED_AFTER_ROLE.finditer(text):
+            # "The refinery's operator, Volganeftegaz, said"
+            self.bodies.setdefault(match.group(1).lower(), match.group(1))
         for match in DEFINED_ALIAS.finditer(text):
             # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
             # Agency (BA)": the short name stands for the body, whatever its letters
@@ -162,6 +169,15 @@ class NameBook:
             return None
         (group,) = groups
         return group
+
+    def body_in_full(self, name: str) -> str | None:
+        """The body's full name when the article gave it before or after a shorter one
+        ("Setouchi Electric" for "Setouchi Electric Power Co."), or None."""
+        words = name.split()
+        if not words or name_kind(words) == "organisation":
+            return None  # "British Museum" is a body's whole name, not "the British Museum Act"
+        longer = self.bodies.get(words[0].lower(), "")
+        return longer if longer.startswith(name + " ") else None
 
     def spelled_out(self, word: str) -> str | None:
         """The body an acronym stands for when the article names it in full ("WFP" for "World

@@ -19,7 +19,7 @@ from briefreader.core.attribution import (
     sentences_to_read,
     with_then_participle,
 )
-from briefreader.core.described_speakers import given_names
+from briefreader.core.described_speakers import body_with_word, given_names
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
 from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
@@ -30,6 +30,9 @@ from briefreader.core.speech_filter import is_speech
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"
 THE_DOCUMENT = re.compile(r"^the (?:statement|letter|email|memo|post|filing|message)$")
+THE_RULING = re.compile(
+    r"^the (?:ruling|judgment|judgement|verdict|order|decision)$", re.IGNORECASE
+)
 SOURCE_NEXT = re.compile(
     r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
     r"([A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+)*)"
@@ -341,6 +344,11 @@ class _Context:
             author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
+        if subject is not None and THE_RULING.match(subject.name):
+            # "The ruling … found that …": the court that gave it
+            court = body_with_word(book, "court", index, subject.start)
+            if court:
+                return court, subject.mention
         if subject is not None:
             return book.speaker(subject, index), subject.mention
         if earlier and earlier[-1].speaker:

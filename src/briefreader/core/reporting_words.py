@@ -21,7 +21,7 @@ REPORTING_VERBS = frozenset(
     thundered fumed scoffed snapped retorted wondered wonders texted messaged emailed
     blogged reported reports estimated estimates charged charges accused accuses pleaded
     pleads opined forecast forecasts remembers remembered recalls writes accused laughs
-    laughed shrugs shrugged smiles smiled sighs nods nodded""".split()
+    laughed shrugs shrugged smiles smiled sighs nods nodded found finds""".split()
 )
 # Verbs that put their subject after them: `“…,” said Becca Wasser`.
 INVERTING_VERBS = frozenset(

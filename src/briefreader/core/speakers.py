@@ -232,7 +232,11 @@ class SpeakerBook(NameBook):
             if number is not None:  # "IAFF Local 2217": a body, whatever its words
                 found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
                 continue
-            is_subject = bool(named) and any(s.start <= end - 1 < s.end for s in named)
+            in_full = self.body_in_full(run) if len(words) > 1 else None
+            if in_full and not self.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
+                found.append(Mention(paragraph, offset, in_full, "o", is_subject_of(named, end)))
+                continue
+            is_subject = is_subject_of(named, end)
             office = office_holder(masked, offset, words) if len(words) > 2 else None
             if office is not None:
                 person = self.cast.resolve(office) or office
@@ -250,6 +254,8 @@ class SpeakerBook(NameBook):
             if person and office is None:
                 before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
                 word_before = before.group(1).lower() if before is not None else ""
+                if word_before in ("like", "unlike"):
+                    continue  # "Like Kawabata, she said …": someone else, compared
                 if word_before == "the" and len(words) > 1 and not self.cast.lists(run):
                     person = None  # "the River Leam", "the National Lottery": places and bodies
                     found.append(Mention(paragraph, offset, run, "o", is_subject))
@@ -382,7 +388,7 @@ class SpeakerBook(NameBook):
         person = self.person_name(subject.name)
         if person:
             return self.cast.resolve(person) or person
-        resolved = self.cast.resolve(subject.name)
+        resolved = self.cast.resolve(subject.name) or self.body_in_full(subject.name)
         if resolved is None and " " not in subject.name.strip():
             resolved = self.bodies.get(subject.name.strip().lower())  # "Nimbus" -> "Nimbus Systems"
             resolved = resolved or self.spelled_out(subject.name.strip())
@@ -482,6 +488,11 @@ class SpeakerBook(NameBook):
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name
         return None
+
+
+def is_subject_of(named: Sequence[Subject], end: int) -> bool:
+    """The run ending at `end` is part of a reporting verb's named subject."""
+    return any(s.start <= end - 1 < s.end for s in named)
 
 
 def owned_body(subject: Subject) -> str | None:
