@@ -308,3 +308,17 @@ def test_a_headline_quoting_a_role_names_who_the_story_says_spoke() -> None:
         )
     )
     assert [q.speaker for q in quotes] == ["Harriet Coles-Mansfield"] * 2
+
+
+def test_that_was_how_someone_described_it_names_the_quote_before() -> None:
+    assert said(
+        "“They want the insurers to do what their missiles cannot.”",
+        "That was how Deputy Foreign Minister Iryna Kovalenko described the attack.",
+    ) == [("They want the insurers to do what their missiles cannot.", "Iryna Kovalenko")]
+
+
+def test_an_unnamed_official_with_a_clause_before_the_verb_speaks() -> None:
+    assert said(
+        "But an official at the ministry who asked not to be named said the scheme remained "
+        "“largely on paper”.",
+    ) == [("largely on paper", "an official at the ministry who asked not to be named")]

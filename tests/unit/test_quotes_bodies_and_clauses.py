@@ -223,3 +223,24 @@ def test_a_ruling_speaks_for_the_court_that_gave_it() -> None:
         "The ruling, which reversed a 2023 decision, found that the assessment was "
         '"not unreasonable".',
     ) == [("not unreasonable", "Hiroshima High Court")]
+
+
+def test_it_after_a_body_with_its_owner_keeps_the_owner() -> None:
+    assert said(
+        "Russia's Defense Ministry did not address the attack. In its briefing, it said its "
+        'forces had struck "military infrastructure facilities".',
+        "The AfD's state branch said it would examine the results “very closely.” It added: "
+        "“Every vote must be counted.”",
+    ) == [
+        ("military infrastructure facilities", "Russia's Defense Ministry"),
+        ("very closely.", "AfD's state branch"),
+        ("Every vote must be counted.", "AfD's state branch"),
+    ]
+
+
+def test_an_nhs_trust_is_the_trust_that_speaks() -> None:
+    assert said(
+        "Members of Unison at Severnside Hospitals NHS Trust, which runs Kingsmead General "
+        "Hospital, formed picket lines.",
+        "The trust said the walkout would cause ‘significant disruption’ to operations.",
+    ) == [("significant disruption", "Severnside Hospitals NHS Trust")]

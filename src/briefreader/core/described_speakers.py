@@ -36,6 +36,11 @@ DOCUMENT_OF = re.compile(
 ORG_HEAD_THEN_NAME = re.compile(
     r"^the ([a-z]+) ([A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|of|for|and|the|de))*)$"
 )
+# "the AfD's state branch", "the Kremlin's press office": a description its owner names.
+OWNED_BY_NAME = re.compile(
+    r"the [A-Z][\w.&-]*[’']s (?:[a-z]+ ){0,2}"
+    r"(?:branch|wing|arm|division|subsidiary|office|ministry|department|unit)$"
+)
 BUSINESS_HEADS = frozenset(
     """company firm retailer maker manufacturer carrier startup insurer lender airline bank
     utility operator""".split()
@@ -51,6 +56,8 @@ PUBLIC_BODY_WORDS = frozenset(
 def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
     """The fullest name for a description: a body's name, a document's author, the person
     a back reference points at, or the description as written."""
+    if OWNED_BY_NAME.match(subject.name):
+        return subject.name[4:]  # "the AfD's state branch" is named by its owner
     named = ORG_HEAD_THEN_NAME.match(subject.name)
     if named and named.group(1).lower() in ORG_HEADS:
         return named.group(2)  # "the charity Friends of the Fens": the charity's name

@@ -33,6 +33,8 @@ FAMILY_FIRST = frozenset(
     deng cao peng zeng xiao tian pan yuan cai jiang du cheng su ding shen yao chan wong leung
     lau cheung tsang lam tse kwok yip ng chow chiu fung mak lai""".split()
 )
+# The article an Arabic surname opens with, which later mentions may drop: "al-Garawi", "Garawi".
+ARABIC_ARTICLE = re.compile(r"^[ae]l-(?=\w{3})")
 # Vietnamese middle names that tell the gender: "Nguyen Thi Hoa" is a woman.
 VIETNAMESE_MIDDLE = {"thi": "f", "thị": "f", "van": "m", "văn": "m"}
 # Letters after a name ("Philippa Strand KC") that are not part of it.
@@ -59,7 +61,7 @@ ORG_WORDS = frozenset(
     kgb fsb sec fda cdc gazprom rosneft tesla apple google microsoft amazon meta openai
     sa nv ag gmbh holdings records brotherhood industries partners airport station stadium
     museum hotel prison market bridge river island province district region city village
-    avenue road arena cathedral mosque""".split()
+    avenue road arena cathedral mosque trust hospitals nhs""".split()
 )
 # Places that speak only as a government does; never a person for he/she.
 PLACES = frozenset(
@@ -292,8 +294,13 @@ class Cast:
         self.listed[name] = self.listed.get(name, 0) + 1
         words = name.split()
         if len(words) > 1:
-            self.by_last.setdefault(clean_token(words[-1]).lower(), []).append(name)
+            last = clean_token(words[-1]).lower()
+            self.by_last.setdefault(last, []).append(name)
             self.by_first.setdefault(words[0].lower(), []).append(name)
+            bare = ARABIC_ARTICLE.sub("", last)
+            if bare != last:  # "Kadhim Jabbar al-Garawi" is "Garawi" later
+                self.by_last.setdefault(bare, []).append(name)
+                self.by_word.setdefault(bare, name)
         self.by_word[name.lower()] = name
         for k in range(1, len(words) - 1):
             # "De la Fuente", learnt first, is "Tomás de la Fuente": the shorter name goes

@@ -210,6 +210,14 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
     the plant", "Russia's defence ministry", "officials"."""
     if tokens[last].lower in CLAUSE_WORDS:
         return None  # "a tool that asked …": the relative pronoun is no speaker
+    who = _relative_who(tokens, masked, last, floor)
+    if who is not None:
+        # "an official at the ministry who asked not to be named": the person, with the clause
+        named = _description(tokens, masked, who - 1, floor)
+        if named is not None:
+            whole = masked[named.start : tokens[last].end]
+            return Subject(whole, named.name + whole[len(named.mention) :], "description",
+                           named.start, tokens[last].end)  # fmt: skip
     last = _before_time(tokens, last, floor)
     first = last
     while (
@@ -268,6 +276,19 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
         text = text[:1].lower() + text[1:]
     return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
                    tokens[start].start, tokens[last].end)  # fmt: skip
+
+
+def _relative_who(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int | None:
+    """Index of the "who" opening a clause that runs to token `last`, after a lower-case noun
+    ("an official who asked not to be named"), or None."""
+    for j in range(last - 1, max(floor, last - 10), -1):
+        if boundary(masked, tokens[j], tokens[j + 1]):
+            return None
+        if tokens[j].lower == "who":
+            noun = tokens[j - 1]
+            fits = not noun.capitalised and noun.lower not in CLAUSE_WORDS
+            return j if fits and not boundary(masked, noun, tokens[j]) else None
+    return None
 
 
 def _without_circumstance(tokens: Sequence[Token], start: int, last: int) -> int:

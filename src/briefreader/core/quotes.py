@@ -55,6 +55,13 @@ SOURCE_OF = re.compile(
     r"(?:[a-z]+ )?(?:said|admitted|confirmed|acknowledged|conceded|explained|echoed) by) "
     r"((?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+|(?:a|an|one) [^,.;]+?(?=[,.;]))"
 )
+# "That was how Deputy Foreign Minister Iryna Kovalenko described the attack".
+SOURCE_HOW = re.compile(
+    r"(?:That|This) (?:is|was) how ((?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+) "
+    r"(?:described|put|summed|explained|characterised|characterized|saw)\b"
+)
+# Sentences opening the paragraph after a quote that say whose words it was.
+SOURCES_NEXT = (SOURCE_NEXT, SOURCE_IS, SOURCE_OF, SOURCE_HOW)
 COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -369,9 +376,7 @@ class _Context:
         if before != "":
             return None, None
         following = self.facts[index + 1].text if index + 1 < len(self.facts) else ""
-        source = (
-            SOURCE_NEXT.match(following) or SOURCE_IS.match(following) or SOURCE_OF.match(following)
-        )
+        source = next(filter(None, (p.match(following) for p in SOURCES_NEXT)), None)
         if source:
             # "That warning came from Sultana Parveen, who …": the next paragraph names the source.
             name = source.group(1)

@@ -286,6 +286,9 @@ class SpeakerBook(NameBook):
             elif name_kind(words) == "organisation" or run in self.short_bodies:
                 # a body that opens its sentence is what the sentence is about
                 opens = offset in starts or (offset - 4 in starts and masked[offset - 4] == "T")
+                written = masked[offset:end]
+                if "’s " in written or "'s " in written:
+                    run = written  # "Russia's Defense Ministry": the owner, as the text writes it
                 body = self.spelled_out(run) or strip_the(run)
                 whole = [x.name for x in named if x.start <= offset and end <= x.end]
                 if whole and len(whole[0]) > len(body) and body in whole[0]:
