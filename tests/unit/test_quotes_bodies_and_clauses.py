@@ -244,3 +244,18 @@ def test_an_nhs_trust_is_the_trust_that_speaks() -> None:
         "Hospital, formed picket lines.",
         "The trust said the walkout would cause ‘significant disruption’ to operations.",
     ) == [("significant disruption", "Severnside Hospitals NHS Trust")]
+
+
+def test_a_body_of_a_place_is_the_body_not_the_place() -> None:
+    assert said(
+        "The Russian-installed administration of occupied Kherson Oblast announced that "
+        'civilians would be relocated, citing "the threat of Ukrainian provocations."',
+        "The city contracted with a nonprofit, the Central Valley Housing Coalition. "
+        "“We take the concerns seriously,” the coalition said.",
+    ) == [
+        (
+            "the threat of Ukrainian provocations.",
+            "the Russian-installed administration of occupied Kherson Oblast",
+        ),
+        ("We take the concerns seriously,", "Central Valley Housing Coalition"),
+    ]

@@ -16,6 +16,7 @@ from briefreader.core.names import (
     clean_token,
     name_after_domain,
 )
+from briefreader.core.reporting_words import COMMON_VERBS
 
 # Quoted text is blanked with this character so names and verbs inside quotes are not seen.
 MASK = "\x01"
@@ -26,6 +27,7 @@ ABBREVIATIONS = frozenset(
     u.s. u.n. u.k. e.u. d.c. etc. approx. dept.""".split()
 )
 SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+PERSONAL_PRONOUNS = SUBJECT_PRONOUNS | frozenset("him her them us me you".split())
 PREPOSITIONS = frozenset(
     """of for at in from with on to by near inside outside alongside beside against toward
     towards about after before behind like than including via among between under over across
@@ -278,6 +280,24 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
                    tokens[start].start, tokens[last].end)  # fmt: skip
 
 
+def _before_modifiers(tokens: Sequence[Token], masked: str, at: int, floor: int) -> int:
+    """The token before up to two lower-case words that modify a name: "of occupied Kherson
+    Oblast" looks back to "of"."""
+    j = at
+    while (
+        j >= floor
+        and at - j < 2
+        and not tokens[j].capitalised
+        and tokens[j].lower not in CLAUSE_WORDS
+        and tokens[j].lower not in DETERMINERS
+        and tokens[j].lower not in COMMON_VERBS
+        and tokens[j].lower not in PERSONAL_PRONOUNS
+        and not boundary(masked, tokens[j], tokens[j + 1])
+    ):
+        j -= 1
+    return j if j >= floor and tokens[j].lower in PREPOSITIONS else at
+
+
 def _relative_who(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int | None:
     """Index of the "who" opening a clause that runs to token `last`, after a lower-case noun
     ("an official who asked not to be named"), or None."""
@@ -381,6 +401,7 @@ def subject_ending_at(
         if holder is not None and last - first >= 2:
             start = tokens[before - 1].start
             return Subject(masked[start : token.end], holder, "name", start, token.end)
+    before = _before_modifiers(tokens, masked, before, floor)
     if (
         before >= floor
         and tokens[before].lower in PREPOSITIONS
