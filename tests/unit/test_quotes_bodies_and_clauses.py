@@ -255,7 +255,25 @@ def test_a_body_of_a_place_is_the_body_not_the_place() -> None:
     ) == [
         (
             "the threat of Ukrainian provocations.",
-            "the Russian-installed administration of occupied Kherson Oblast",
+            "Russian-installed administration of occupied Kherson Oblast",
         ),
         ("We take the concerns seriously,", "Central Valley Housing Coalition"),
+    ]
+
+
+def test_a_ministry_of_a_country_keeps_its_whole_name() -> None:
+    assert said(
+        "Ukraine's Ministry of Defense said on X that its forces had repelled attacks. "
+        '"Our defenders held the line," the ministry said.',
+    ) == [("Our defenders held the line,", "Ukraine's Ministry of Defense")]
+
+
+def test_an_acronym_stands_for_the_institute_that_spoke_before_named_alike() -> None:
+    assert said(
+        'The Institute for the Study of War, a think tank, said Russian forces "likely '
+        'intend" to push on. According to the ISW, the attacks are "part of a broader '
+        'campaign."',
+    ) == [
+        ("likely intend", "Institute for the Study of War"),
+        ("part of a broader campaign.", "Institute for the Study of War"),
     ]

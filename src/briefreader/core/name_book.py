@@ -107,6 +107,18 @@ class NameBook:
                 if len(words) == 2 and words[1].endswith("s"):
                     self.groups.setdefault(words[1].lower(), set()).add(run)
         for subject in subjects:
+            words = strip_the(subject.name).split()
+            if (
+                len(words) > 2
+                and words[0][:1].isupper()
+                and words[-1][:1].isupper()
+                and name_kind(words) == "organisation"
+            ):
+                # "the Institute for the Study of War said": "ISW" and "the institute" later
+                key = words[0].lower()
+                if key not in PLACES and len(words) > len(self.bodies.get(key, "").split()):
+                    self.bodies[key] = " ".join(words)
+                    self.acronyms = None
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
                 person = self.person_name(subject.name)

@@ -240,7 +240,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             speaker, mention = context.attribute(
                 region, report, in_paragraph, continuing if chained else None
             )
-            speaker = book.cast.suffixed.get(speaker, speaker) if speaker else speaker
+            speaker = _as_named(book, speaker) if speaker else speaker
             quote = Quote(text, speaker, mention, paragraph.index, span.start, span.end)
             in_paragraph.append(quote)
             continuing = quote if span.continues else None
@@ -250,6 +250,15 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     if _is_headline(paragraphs[0].text, article.title):
         quotes = _headline_attributed(quotes, book)
     return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
+
+
+def _as_named(book: SpeakerBook, speaker: str) -> str:
+    """The speaker's name as the sidebar lists it: "Marcus A. Pruitt Jr." with his suffix,
+    "Institute for the Study of War" without the article, whichever way the text began it."""
+    speaker = book.cast.suffixed.get(speaker, speaker)
+    if speaker.startswith("the ") and speaker[4:5].isupper():
+        return speaker[4:]
+    return speaker
 
 
 def _is_headline(text: str, title: str | None) -> bool:

@@ -95,7 +95,11 @@ def _body_of(masked: str, end: int) -> int | None:
         return None
     stop = rest.end()
     for word in TITLE_WORD.finditer(masked, end + 4, stop):
-        if word.group().lower() in TITLES and word.group() != "the":
+        if (
+            word.group().lower() in TITLES
+            and word.group() != "the"
+            and word.end() < stop  # a title before a name, not "Ministry of Defense" itself
+        ):
             stop = word.start() - 1
             break
     return stop if stop > end + 4 and masked[stop - 1].isalpha() else None
