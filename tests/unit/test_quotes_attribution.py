@@ -322,3 +322,47 @@ def test_an_unnamed_official_with_a_clause_before_the_verb_speaks() -> None:
         "But an official at the ministry who asked not to be named said the scheme remained "
         "“largely on paper”.",
     ) == [("largely on paper", "an official at the ministry who asked not to be named")]
+
+
+def test_quotes_labelled_with_their_source_as_ukrainska_pravda_does() -> None:
+    assert said(
+        "Details: The commander, who goes by the call sign Lys, said the drones wait in ambush.",
+        "Quote from Lys: “You cannot jam a cable.”",
+        "Quote: “That changed the rules of the hunt.”",
+        "Quote from Major Andrii Hrytsenko: “Every interceptor is still a handmade thing.”",
+    ) == [
+        ("You cannot jam a cable.", "Lys"),
+        ("That changed the rules of the hunt.", "Lys"),
+        ("Every interceptor is still a handmade thing.", "Andrii Hrytsenko"),
+    ]
+
+
+def test_judging_a_plan_in_quoted_words_reports_them() -> None:
+    assert said(
+        'Opposition treasury spokeswoman Megan Foley attacked the budget as "a tax grab".',
+        'A senior Treasury official at the time hailed it as "a new kind of weapon".',
+        "The city has branded the motel “Harbor House”.",
+    ) == [
+        ("a tax grab", "Megan Foley"),
+        ("a new kind of weapon", "a senior Treasury official"),
+    ]
+
+
+def test_the_sentence_before_a_quote_says_who_speaks() -> None:
+    assert said(
+        'A European diplomat involved in the talks is blunter. "Everyone knows the tankers '
+        'are the problem."',
+    ) == [("Everyone knows the tankers are the problem.", "a European diplomat")]
+
+
+def test_words_that_are_nouns_or_adjectives_here_are_no_reporting_verbs() -> None:
+    assert said(
+        "Sarah Tan, a former Treasury official, said the forecasts relied heavily on "
+        "continued strength in stamp duty.",
+        '"The treasurer is counting on the property market."',
+        "The NSW Nurses and Midwives' Association said the increase built into the forward "
+        'estimates was "an insult" to nurses.',
+    ) == [
+        ("The treasurer is counting on the property market.", "Sarah Tan"),
+        ("an insult", "NSW Nurses and Midwives' Association"),
+    ]

@@ -18,8 +18,10 @@ from briefreader.core.appositions import (
 from briefreader.core.names import person_in_run
 from briefreader.core.noun_phrases import (
     ABBREVIATIONS,
+    AUXILIARIES,
     CONNECTORS,
     MASK,
+    PREPOSITIONS,
     Subject,
     Token,
     appositive_name,
@@ -33,6 +35,7 @@ from briefreader.core.reporting_words import (
     BETWEEN_SUBJECT_AND_VERB,
     COMMON_VERBS,
     INVERTING_VERBS,
+    JUDGING_VERBS,
     NOUN_BEFORE,
     NOUN_OR_VERB,
     OPENING_CLAUSE,
@@ -318,6 +321,13 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             continue  # "the court found that …" reports; "MPs were found to have …" does not
         sentence = sentence_index(starts, token.start)
         floor = bisect_left(token_starts, starts[sentence])
+        if (
+            i > floor
+            and tokens[i - 1].lower in PREPOSITIONS
+            and tokens[i - 1].lower != "to"
+            and not boundary(masked, tokens[i - 1], token)
+        ):
+            continue  # "relied on continued strength": an adjective
         ceiling = (
             bisect_left(token_starts, starts[sentence + 1])
             if sentence + 1 < len(starts)
@@ -336,8 +346,11 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         if word in PARTICIPLES:
             reports.append(Report(token.start, token.end, None, sentence, participle=True))
             continue
-        if word in NOUN_OR_VERB and _is_noun(tokens, masked, i, floor):
-            continue
+        if word in NOUN_OR_VERB and (
+            _is_noun(tokens, masked, i, floor)
+            or (i + 1 < len(tokens) and tokens[i + 1].lower in AUXILIARIES)
+        ):
+            continue  # "the forward estimates was “an insult”": a noun before its verb
         subject = None
         if (
             i > floor
@@ -357,7 +370,10 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             before = _subject_before(tokens, masked, i, floor)
             if subject is None or (before is not None and before.kind in ("name", "pronoun")):
                 subject = before
-        if subject is None and word in ("called", "calls", "described", "describes", "reported"):
+        if subject is None and (
+            word in ("called", "calls", "described", "describes", "reported")
+            or word in JUDGING_VERBS
+        ):
             continue
         reports.append(Report(token.start, token.end, subject, sentence))
     return reports

@@ -144,6 +144,8 @@ def boundary(masked: str, left: Token, right: Token) -> bool:
     if gap == " ":
         return False  # most words are one space apart
     gap = gap.strip()
+    if gap in ("'", "’") and left.text.endswith("s") and right.lower in ORG_WORDS:
+        return False  # a plural owner inside a name: "the Nurses and Midwives' Association"
     return bool(gap) and gap != "&"
 
 
@@ -413,6 +415,11 @@ def subject_ending_at(
             return described
         return None
     name = " ".join(clean_token(t.text) for t in tokens[first : last + 1])
+    if (
+        "' " in masked[tokens[first].end : token.start]
+        or "’ " in masked[tokens[first].end : token.start]
+    ):
+        name = masked[tokens[first].start : token.end]  # "Nurses and Midwives' Association"
     mention_first = first
     while mention_first - 1 >= floor and not boundary(
         masked, tokens[mention_first - 1], tokens[mention_first]

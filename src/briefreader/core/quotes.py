@@ -62,6 +62,10 @@ SOURCE_HOW = re.compile(
 )
 # Sentences opening the paragraph after a quote that say whose words it was.
 SOURCES_NEXT = (SOURCE_NEXT, SOURCE_IS, SOURCE_OF, SOURCE_HOW)
+# "Quote from Lys:", "Quote from the ministry’s statement:", "Quote:": a label before a quote.
+QUOTE_LABEL = re.compile(
+    r"Quote(?: from (.+?)(?:[’']s (?:statement|post|letter|message|address|speech))?)?:"
+)
 COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -375,6 +379,10 @@ class _Context:
         if subject is not None:
             return book.speaker(subject, index), None
         before = f.masked[: region[0]].rstrip()
+        label = QUOTE_LABEL.fullmatch(before)
+        if label is not None:
+            # "Quote from Lys: “…”", as Ukrainska Pravda labels its quotes; "Quote: “…”" goes on
+            return self._labelled(label, index)
         if before.endswith(":"):
             # "Ortega put it more bluntly: “…”": the sentence's subject introduces the quote.
             opener = sentence_subject(
@@ -382,6 +390,14 @@ class _Context:
             )
             if opener is not None and opener.kind in ("name", "pronoun"):
                 return book.speaker(opener, index), opener.mention
+        if before.endswith((".", "!", "?")) and region[0] > 0:
+            # "A European diplomat involved in the talks is blunter. “…”": whoever the sentence
+            # before is about
+            opens = f.starts[sentence_index(f.starts, len(before) - 1)]
+            words = tokens_of(f.masked, [(opens, len(before))])
+            said_before = sentence_subject(words, f.masked, None, None, first=0) if words else None
+            if said_before is not None and said_before.kind in ("name", "pronoun", "description"):
+                return book.speaker(said_before, index), said_before.mention
         if before != "":
             return None, None
         following = self.facts[index + 1].text if index + 1 < len(self.facts) else ""
@@ -412,6 +428,15 @@ class _Context:
             if narrated:
                 return narrated, None
         return None, None
+
+    def _labelled(self, label: re.Match[str], index: int) -> tuple[str | None, str | None]:
+        """The speaker a "Quote from …:" label names, else the one speaking before."""
+        source = label.group(1)
+        if source is None:
+            return self._last_speaker(index - 1), None
+        kind = "description" if source[:1].islower() else "name"
+        named = Subject(source, source, kind, label.start(1), label.end(1))
+        return self.book.speaker(named, index), source
 
     def _narrated(self, paragraph: int) -> str | None:
         """Who the last "he" or "she" of a paragraph stands for."""
