@@ -277,3 +277,16 @@ def test_an_acronym_stands_for_the_institute_that_spoke_before_named_alike() -> 
         ("likely intend", "Institute for the Study of War"),
         ("part of a broader campaign.", "Institute for the Study of War"),
     ]
+
+
+def test_a_think_tank_and_a_general_staff_are_the_bodies_named_before() -> None:
+    assert said(
+        'The Institute for the Study of War said Russian forces were "attempting to regain '
+        'the initiative." The think tank added that the drones were "likely Iranian-made."',
+        "Ukraine's General Staff said in its morning update that 40 drones were downed. "
+        '"Air defense worked all night," the General Staff said.',
+    ) == [
+        ("attempting to regain the initiative.", "Institute for the Study of War"),
+        ("likely Iranian-made.", "Institute for the Study of War"),
+        ("Air defense worked all night,", "Ukraine's General Staff"),
+    ]

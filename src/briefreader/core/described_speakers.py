@@ -121,7 +121,7 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
             found = main_business(book, paragraph, head)  # the company the article is about
             if found:
                 return found
-        if head in ORG_HEADS and len(words) == 2:
+        if head in ORG_HEADS and len(words) <= 3:  # "the ministry", "the think tank"
             found = body_with_word(book, head, paragraph, subject.start)
             found = found or book.antecedent("it", paragraph, subject.start)
             if found:

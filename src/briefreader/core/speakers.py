@@ -293,7 +293,7 @@ class SpeakerBook(NameBook):
                 written = masked[offset:end]
                 if "’s " in written or "'s " in written:
                     run = written  # "Russia's Defense Ministry": the owner, as the text writes it
-                body = self.spelled_out(run) or strip_the(run)
+                body = self.spelled_out(run) or self._runs_on(run) or strip_the(run)
                 whole = [x.name for x in named if x.start <= offset and end <= x.end]
                 if whole and len(whole[0]) > len(body) and body in whole[0]:
                     body = whole[0]  # the run "Ministry" in the subject "Ministry of Defence"
@@ -386,6 +386,9 @@ class SpeakerBook(NameBook):
         namesake = self.namesake(subject.mention, paragraph, subject.start)
         if namesake:
             return namesake
+        owned = self._owned_earlier(subject, paragraph)
+        if owned:
+            return owned
         if HONORIFIC_ALONE.match(subject.name):
             # "Mr He" for "He Ruiqing": a family name written first.
             family = subject.name.split()[-1]
@@ -417,6 +420,22 @@ class SpeakerBook(NameBook):
         if resolved is None and subject.mention.lower() == "the " + subject.name.lower():
             resolved = self.group(subject.name)  # "the MPs" after "Labour MPs"
         return resolved or owned_body(subject) or strip_the(subject.name)
+
+    def _runs_on(self, run: str) -> str | None:
+        """The body's whole name when the text gave it running on over a small word: the run
+        "Institute" of "the Institute for the Study of War"."""
+        longer = self.bodies.get(run.split()[0].lower(), "")
+        return longer if longer.startswith((run + " for ", run + " of ", run + " on ")) else None
+
+    def _owned_earlier(self, subject: Subject, paragraph: int) -> str | None:
+        """ "the General Staff said" after "Ukraine's General Staff": the body as named before."""
+        if name_kind(subject.name.split()) != "organisation" or "’s " in subject.mention:
+            return None
+        tail = (" " + subject.name, "’s " + subject.name, "'s " + subject.name)
+        for mention in reversed(self.earlier_mentions(paragraph, subject.start)):
+            if mention.kind == "o" and mention.name.endswith(tail) and "s " in mention.name:
+                return mention.name
+        return None
 
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
