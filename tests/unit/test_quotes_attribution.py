@@ -366,3 +366,42 @@ def test_words_that_are_nouns_or_adjectives_here_are_no_reporting_verbs() -> Non
         ("The treasurer is counting on the property market.", "Sarah Tan"),
         ("an insult", "NSW Nurses and Midwives' Association"),
     ]
+
+
+def test_a_senator_named_with_party_and_state_before_who_is_who_speaks_next() -> None:
+    assert said(
+        "Laura Kemp, the assistant secretary, told senators the department would keep "
+        '"case-by-case review" of every sale.',
+        "That drew a sharp rebuke from Sen. Rachel Osei (D-Md.), who noted that the department "
+        "had approved nearly every sale.",
+        '"I have heard it before," she said.',
+    ) == [("case-by-case review", "Laura Kemp"), ("I have heard it before,", "Rachel Osei")]
+
+
+def test_a_statement_named_by_its_body_speaks_for_the_body() -> None:
+    assert said(
+        "Iran’s Islamic Revolutionary Guard Corps (IRGC) claimed responsibility.",
+        "“Any further aggression will be met with a wider response,” the IRGC statement said.",
+        'Kazakhstan\'s energy ministry said in an emailed response that it "remains committed".',
+        "A spokesperson for Germany's Federal Foreign Office said Berlin wanted \"a common "
+        'European approach".',
+    ) == [
+        (
+            "Any further aggression will be met with a wider response,",
+            "Iran’s Islamic Revolutionary Guard Corps",
+        ),
+        ("remains committed", "Kazakhstan's energy ministry"),
+        ("a common European approach", "a spokesperson for Germany's Federal Foreign Office"),
+    ]
+
+
+def test_a_headline_quoting_words_the_story_quotes_is_a_quote_by_the_same_speaker() -> None:
+    quotes = extract_quotes(
+        untitled(
+            "‘The water took everything’: Kherson residents return to ruined homes",
+            "Halyna Koval, 67, points at the line on the wall.",
+            "“That is where it stopped,” she says. “The water took everything. The jars I made "
+            "for winter.”",
+        )
+    )
+    assert [(q.text, q.speaker) for q in quotes][0] == ("The water took everything", "Halyna Koval")

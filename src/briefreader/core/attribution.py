@@ -215,14 +215,23 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     if (
         tokens[last].lower in ("which", "who")
         and last - 1 >= floor
-        and masked[tokens[last - 1].end : tokens[last].start].strip() == ","
+        and masked[tokens[last - 1].end : tokens[last].start].strip().endswith(",")
         and not CLAUSE_BREAK.search(gap)
     ):
-        # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for
-        found = subject_ending_at(tokens, masked, last - 1, floor)
+        # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for;
+        # "Sen. Rachel Osei (D-Md.), who noted": the name before the brackets
+        before = last - 1
+        if masked[tokens[before].end : tokens[last].start].strip().endswith("),"):
+            opening = masked.rfind("(", 0, tokens[before].start)
+            while before > floor and tokens[before].start > opening:
+                before -= 1
+        found = subject_ending_at(tokens, masked, before, floor)
         if found is not None and found.kind == "description":
-            # "Imran Qureshi, the Labour MP for Kirklees West, who accused": the named person
+            # "Imran Qureshi, the Labour MP for Kirklees West, who accused": the named person;
+            # "a rebuke from Sen. Rachel Osei (D-Md.), who noted": the person the phrase ends with
             named = named_before_apposition(tokens, masked, found, floor)
+            if named is None and tokens[last].lower == "who":
+                named = _name_ending_at(tokens, masked, before, floor)
             return named or found
         return found
     if not CLAUSE_BREAK.search(gap):
@@ -277,6 +286,17 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     return opener
 
 
+def _name_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: int) -> Subject | None:
+    """The name of two words or more that ends at token `last`, or None."""
+    if not is_name_word(tokens[last]):
+        return None
+    first = capitalised_run_start(tokens, masked, last, floor)
+    if last - first < 1:
+        return None
+    text = masked[tokens[first].start : tokens[last].end]
+    return Subject(text, text, "name", tokens[first].start, tokens[last].end)
+
+
 def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, floor: int) -> bool:
     """The verb follows a quotation or a comma directly (`“…,” said X`, `…, said X`)."""
     if verb == floor:
@@ -323,11 +343,11 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         floor = bisect_left(token_starts, starts[sentence])
         if (
             i > floor
-            and tokens[i - 1].lower in PREPOSITIONS
+            and (tokens[i - 1].lower in PREPOSITIONS or tokens[i - 1].lower in ("a", "an", "the"))
             and tokens[i - 1].lower != "to"
             and not boundary(masked, tokens[i - 1], token)
         ):
-            continue  # "relied on continued strength": an adjective
+            continue  # "relied on continued strength", "an emailed response": adjectives
         ceiling = (
             bisect_left(token_starts, starts[sentence + 1])
             if sentence + 1 < len(starts)

@@ -57,7 +57,10 @@ NOT_NAME_WORDS = FUNCTION_CAPITALS | DAYS
 AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
-FINITE_VERBS = frozenset("came went was were had did got took made said says told".split())
+FINITE_VERBS = frozenset(
+    """came went was were had did got took made said says told is are has have remained remains
+    seemed seems appeared appears became becomes stayed stays proved proves""".split()
+)
 ARTICLES = frozenset("the a an".split())
 # What someone was doing when the reporter met them: no part of who they are.
 CIRCUMSTANCES = frozenset(
@@ -249,10 +252,11 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             start = i
             break
     if start is None:
-        head = tokens[first]
+        # no determiner: a plural ("officials", "Ukrainian officials") still describes people
+        heads = (tokens[first].lower, tokens[last].lower)  # "fans in orange", "Greek writers"
         if (
-            not (head.lower.endswith("s") and not head.lower.endswith("ss"))
-            or head.lower in CLAUSE_WORDS
+            not any(h.endswith("s") and not h.endswith("ss") for h in heads)
+            or tokens[first].lower in CLAUSE_WORDS
         ):
             return None
         start = first
@@ -403,6 +407,13 @@ def subject_ending_at(
         if holder is not None and last - first >= 2:
             start = tokens[before - 1].start
             return Subject(masked[start : token.end], holder, "name", start, token.end)
+    if (
+        before > floor
+        and tokens[before].possessive
+        and tokens[before].capitalised
+        and not boundary(masked, tokens[before - 1], tokens[before])
+    ):
+        before -= 1  # "a spokesperson for Germany's Federal Foreign Office": past the owner
     before = _before_modifiers(tokens, masked, before, floor)
     if (
         before >= floor

@@ -29,7 +29,9 @@ from briefreader.core.speech_filter import is_speech
 
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"
-THE_DOCUMENT = re.compile(r"^the (?:statement|letter|email|memo|post|filing|message)$")
+THE_DOCUMENT = re.compile(
+    r"^the (?:([A-Z][\w.&-]*) )?(?:statement|letter|email|memo|post|filing|message)$"
+)
 THE_RULING = re.compile(
     r"^the (?:ruling|judgment|judgement|verdict|order|decision)$", re.IGNORECASE
 )
@@ -226,6 +228,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
          for f, found in zip(facts, subjects, strict=True)]
     )  # fmt: skip
 
+    headline = _is_headline(paragraphs[0].text, article.title)
     quotes: list[Quote] = []
     last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph with a quote
     continuing: Quote | None = None
@@ -238,7 +241,11 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 report.verb_end <= region[0] or _right_after(f, region, report)
             )
             chained = span.continued and continuing is not None
-            if not chained and not is_speech(text, f.text, f.masked, len(f.spans), region, governs):
+            if (
+                not chained
+                and not is_speech(text, f.text, f.masked, len(f.spans), region, governs)
+                and not (index == 0 and _quoted_in_story(text, facts, headline))
+            ):
                 continue
             context = _Context(book, facts, index, last_speaker)
             speaker, mention = context.attribute(
@@ -251,7 +258,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         quotes.extend(in_paragraph)
         if in_paragraph:
             last_speaker[index] = in_paragraph[-1].speaker
-    if _is_headline(paragraphs[0].text, article.title):
+    if headline:
         quotes = _headline_attributed(quotes, book)
     return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
 
@@ -263,6 +270,16 @@ def _as_named(book: SpeakerBook, speaker: str) -> str:
     if speaker.startswith("the ") and speaker[4:5].isupper():
         return speaker[4:]
     return speaker
+
+
+def _quoted_in_story(text: str, facts: Sequence[ParagraphFacts], headline: bool) -> bool:
+    """A headline's quoted words that the story quotes someone saying: ‘tightening the screws’
+    over “The G7 is tightening the screws,” Whitfield said."""
+    plain = _plain(text)
+    if not headline or not plain:
+        return False
+    quoted = (_plain(f.text[s.start : s.end]) for f in facts[1:] for s in f.spans)
+    return any(f" {plain} " in f" {words} " for words in quoted)
 
 
 def _is_headline(text: str, title: str | None) -> bool:
@@ -277,10 +294,12 @@ def _headline_attributed(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
     speaker the story gives the same words to."""
     if not quotes or quotes[0].paragraph != 0:
         return quotes
-    body = [q for q in quotes if q.paragraph > 0 and q.speaker and q.mention is not None]
+    body = [q for q in quotes if q.paragraph > 0 and q.speaker]
     repaired = []
     for quote in quotes:
-        named = quote.paragraph > 0 or book.cast.lists(quote.speaker or "")
+        named = quote.paragraph > 0 or (
+            quote.mention is not None and book.cast.lists(quote.speaker or "")
+        )
         plain = "" if named else _plain(quote.text)
         source = next((q for q in body if plain and f" {plain} " in f" {_plain(q.text)} "), None)
         repaired.append(replace(quote, speaker=source.speaker) if source else quote)
@@ -356,7 +375,14 @@ class _Context:
         """Speaker and mention for one quotation, following QUOTES.md rule 6 when it has no clause."""
         f, book, index = self.facts[self.index], self.book, self.index
         subject = _governing_subject(f, report) if report is not None else None
-        if subject is not None and THE_DOCUMENT.match(subject.name):
+        document = THE_DOCUMENT.match(subject.name) if subject is not None else None
+        if document is not None and subject is not None and document.group(1):
+            # "the IRGC statement said": the body that issued it
+            owner = Subject(
+                document.group(1), document.group(1), "name", subject.start, subject.end
+            )
+            return book.speaker(owner, index), subject.mention
+        if document is not None and subject is not None:
             # "“…,” the statement said": whoever issued the statement quoted just before, else
             # whoever the text says sent it ("Gov. Ruiz sent a letter …"), else the last speaker.
             author = earlier[-1].speaker if earlier else None

@@ -38,7 +38,7 @@ WRITTEN_ON_A_THING = re.compile(
     r"(?:[\"“][^\"”]*[\"”]\s*(?:and|or)\s*)?$"
 )
 # "what the Kremlin calls a “…”": a name for a thing, not words reported.
-CALLS_IT_A = re.compile(r"\b(?:call|calls|called|dubs|dubbed) an? $")
+CALLS_IT_A = re.compile(r"\b(?:call|calls|called|dubs|dubbed) (?:an?|the) $")
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 WORD_AFTER = re.compile(r"\s+(\w+)")
 NOUN_OPENERS = frozenset("a an the more most less its their his her our some any such".split())
