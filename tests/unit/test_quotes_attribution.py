@@ -405,3 +405,29 @@ def test_a_headline_quoting_words_the_story_quotes_is_a_quote_by_the_same_speake
         )
     )
     assert [(q.text, q.speaker) for q in quotes][0] == ("The water took everything", "Halyna Koval")
+
+
+def test_the_next_paragraph_describes_an_unnamed_source() -> None:
+    assert said(
+        "“The anger is real.”",
+        "The warning came from a senior official at the Élysée, speaking on condition of "
+        "anonymity.",
+        "“Nobody wants to board a Russian tanker.”",
+        "That was how one NATO diplomat, who asked not to be named, summed up the mood.",
+    ) == [
+        ("The anger is real.", "a senior official at the Élysée"),
+        ("Nobody wants to board a Russian tanker.", "one NATO diplomat"),
+    ]
+
+
+def test_a_candidate_for_a_seat_is_named_without_the_seat() -> None:
+    assert said(
+        'DMK candidate for Madurai Central R. Sundaravalli said the State had "delivered on '
+        'every promise".',
+        '"The pipeline will reach every ward by March," Ms. Sundaravalli said.',
+        '"I cannot sleep at night," said Madam Chua Geok Lian, one of the victims.',
+    ) == [
+        ("delivered on every promise", "R. Sundaravalli"),
+        ("The pipeline will reach every ward by March,", "R. Sundaravalli"),
+        ("I cannot sleep at night,", "Chua Geok Lian"),
+    ]

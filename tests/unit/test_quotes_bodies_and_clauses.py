@@ -290,3 +290,10 @@ def test_a_think_tank_and_a_general_staff_are_the_bodies_named_before() -> None:
         ("likely Iranian-made.", "Institute for the Study of War"),
         ("Air defense worked all night,", "Ukraine's General Staff"),
     ]
+
+
+def test_the_administration_is_the_one_described_in_full_before() -> None:
+    assert said(
+        "The Kherson city military administration said in a statement that 14km of roads had "
+        "been covered. “It has saved lives,” the administration said.",
+    ) == [("It has saved lives,", "Kherson city military administration")]

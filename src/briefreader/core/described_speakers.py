@@ -97,8 +97,9 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
     before = [
         m
         for m in book.heads.get(head, ())
-        if (m.paragraph, m.offset) < here and not m.name.lower().startswith("the ")
-    ]
+        if (m.paragraph, m.offset) < here
+        and not (m.name.lower().startswith("the ") and len(m.name.split()) <= len(words))
+    ]  # "the Kherson city military administration" says more than "the administration"
     if before and len(words) <= 4:
         latest = max(before, key=lambda m: (m.paragraph, m.offset))
         if latest.name != subject.name:

@@ -35,7 +35,7 @@ BODY_BEFORE = re.compile(r"((?:[A-Z][\w’'&-]*+ (?:(?:of|for|and|on|the) )*)*[A
 POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
-OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:for|of) $")
+OFFICE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) (?:for|of) $")
 # How the text before a run ends when OFFICE_BEFORE can match (`$` also matches before a
 # final line break).
 OFFICE_ENDINGS = (" for ", " of ", " for \n", " of \n")

@@ -9,7 +9,8 @@ from importlib import resources
 
 # Words of rank or office that stand before a name and are not part of it.
 TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president
+    """mr mr. mrs mrs. ms ms. miss madam dr dr. prof prof. professor sir dame lord lady president
+    candidate nominee
     vice prime minister secretary sen sen. senator rep rep. representative gov gov. governor
     mayor chancellor chief justice judge general gen gen. lt lt. col col. colonel major maj
     capt capt. captain sgt sgt. sergeant adm adm. admiral commander officer detective

@@ -398,13 +398,12 @@ def subject_ending_at(
         before == first - 1
         and before - 1 >= floor
         and tokens[before].lower in ("for", "of")
-        and tokens[before - 1].capitalised
-        and tokens[before - 1].lower in TITLES
+        and tokens[before - 1].lower in TITLES  # "Minister for …", "candidate for …"
         and not boundary(masked, tokens[before - 1], tokens[before])
     ):
         # "Minister for Coastal Affairs Ifeoma Ross": the office holder, after the domain.
         holder = name_after_domain([clean_token(t.text) for t in tokens[first : last + 1]])
-        if holder is not None and last - first >= 2:
+        if holder is not None and last - first >= 2 and name_kind(holder.split()) == "name":
             start = tokens[before - 1].start
             return Subject(masked[start : token.end], holder, "name", start, token.end)
     if (

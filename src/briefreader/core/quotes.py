@@ -35,9 +35,13 @@ THE_DOCUMENT = re.compile(
 THE_RULING = re.compile(
     r"^the (?:ruling|judgment|judgement|verdict|order|decision)$", re.IGNORECASE
 )
+# Who a source is, named or described: "Sen. James Tolliver III", "a senior official at the
+# Élysée" (up to the comma or full stop that ends the description).
+NAMED_SOURCE = r"(?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+"
+DESCRIBED_SOURCE = r"(?:a|an|one) [^,.;]+?"
 SOURCE_NEXT = re.compile(
     r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
-    r"([A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+)*)"
+    rf"({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=[,.;]))"
 )
 # Nouns for what someone said: "That was Ms. Nguyen’s summary", "the verdict of Sen. Tolliver".
 VERDICTS = (
@@ -55,12 +59,12 @@ SOURCE_IS = re.compile(
 SOURCE_OF = re.compile(
     rf"(?:That|This|Such) (?:is|was) (?:the (?:[a-z]+ ){{0,2}}?(?:{VERDICTS}|words) of|"
     r"(?:[a-z]+ )?(?:said|admitted|confirmed|acknowledged|conceded|explained|echoed) by) "
-    r"((?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+|(?:a|an|one) [^,.;]+?(?=[,.;]))"
+    rf"({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=[,.;]))"
 )
 # "That was how Deputy Foreign Minister Iryna Kovalenko described the attack".
 SOURCE_HOW = re.compile(
-    r"(?:That|This) (?:is|was) how ((?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+) "
-    r"(?:described|put|summed|explained|characterised|characterized|saw)\b"
+    rf"(?:That|This) (?:is|was) how ({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=,))"
+    r"(?:,[^,.]*,)? (?:described|put|summed|explained|characterised|characterized|saw)\b"
 )
 # Sentences opening the paragraph after a quote that say whose words it was.
 SOURCES_NEXT = (SOURCE_NEXT, SOURCE_IS, SOURCE_OF, SOURCE_HOW)
