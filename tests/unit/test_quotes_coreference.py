@@ -243,3 +243,11 @@ def test_someone_she_is_compared_with_is_not_who_she_is() -> None:
         "Among them is Michiko Arai, 72, a fisherman's widow, who attended every hearing.",
         "Like Kawabata, she said she would not give up. “I will keep coming back,” she said.",
     ) == [("I will keep coming back,", "Michiko Arai")]
+
+
+def test_it_after_a_ministry_named_by_its_country() -> None:
+    assert said(
+        "Kyiv said 12 drones hit the airbase.",
+        "Russia’s defence ministry gave a very different account. In a statement, it said its "
+        "air defences had “intercepted and destroyed” 38 drones.",
+    ) == [("intercepted and destroyed", "Russia’s defence ministry")]

@@ -246,3 +246,14 @@ def test_a_short_name_the_article_defines_stands_for_the_body() -> None:
         "She declared it to the Independent Parliamentary Standards Authority (Ipsa) in May.",
         "“We will review these claims,” Ipsa said.",
     ) == [("We will review these claims,", "Independent Parliamentary Standards Authority")]
+
+
+def test_initials_and_an_acronym_title_around_a_name() -> None:
+    assert said(
+        "“We will decide on the last day,” said K. Lakshmi Ammal, 63, who sells jasmine.",
+        "Deputy Public Prosecutor Jolene Tan sought a jail term.",
+        "“The accused did not stop until he was caught,” DPP Tan said.",
+    ) == [
+        ("We will decide on the last day,", "K. Lakshmi Ammal"),
+        ("The accused did not stop until he was caught,", "Jolene Tan"),
+    ]

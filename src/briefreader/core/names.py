@@ -195,6 +195,8 @@ def person_in_run(run: str) -> str | None:
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break
+    while start and INITIALS.fullmatch(tokens[start - 1]):
+        start -= 1  # "K. Lakshmi Ammal": initials before the first name are part of the name
     if start == 1 and len(tokens) == 3 and lowered[0] in FAMILY_FIRST:
         start = 0  # "Tran Minh Chau": the family name first, then a given name the list knows
     titled = [i for i, t in enumerate(lowered) if is_title(t) and t != "the"]

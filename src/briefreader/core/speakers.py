@@ -36,6 +36,11 @@ APPOSED_ROLE = re.compile(r", (?:the|a|an|his|her|their) (?:[\w’'-]+ ){0,3}?([
 # The owner a body's name opens with: "Russia's", "the Hamilton County Prosecutor's".
 OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
 DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another|a|an|one)(?: [A-Za-z-]+){1,3}")
+# A body named by its owner and a lower-case description: "Russia’s defence ministry".
+OWNED_BODY_OPENER = re.compile(
+    r"[A-Z][\w-]*[’']s (?:[a-z]+ ){0,2}(ministry|office|army|military|government|embassy|"
+    r"navy|police|agency|department|council|authority|administration)\b"
+)
 # A clause that says which person is meant, up to the sentence's end: "an official who did not
 # wish to be named."
 CLAUSE_TO_SENTENCE_END = re.compile(r" who [^,.;:“”\"\x01]{3,80}(?=\.)")
@@ -323,6 +328,10 @@ class SpeakerBook(NameBook):
         # sentence start, so matching at each of them finds what a scan of the paragraph would.
         agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
         for at in sorted({*starts, *agents}):
+            owned = OWNED_BODY_OPENER.match(masked, at)
+            if owned is not None:  # "Russia’s defence ministry gave a different account."
+                found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
+                continue
             match = DESCRIBED_PERSON.match(masked, at)
             if match is None:
                 continue
@@ -445,7 +454,8 @@ class SpeakerBook(NameBook):
         if not words or len(words) > 2:
             return None
         title = words[0].lower().rstrip(".")
-        if len(words) == 2 and title not in HONORIFIC_GENDER:
+        acronym = words[0].isupper() and 2 <= len(words[0]) <= 4  # "DPP Tan", "DSP Rao"
+        if len(words) == 2 and title not in HONORIFIC_GENDER and not acronym:
             return None
         people = self.cast.namesakes(clean_token(words[-1]))
         if len(people) <= 1 or len(words) == 1 and words[0].lower() not in self.cast.by_last:
