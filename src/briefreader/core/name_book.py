@@ -23,14 +23,18 @@ COMPANY_APPOSITION = re.compile(
     r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|retailer|maker|manufacturer|"
     r"carrier|startup|insurer|lender|airline|chain|operator)\b"
 )
-NAMED_AFTER_ROLE = re.compile(
-    r"\b(?:company|firm|operator|owner|maker|manufacturer|carrier|retailer|lender|insurer|"
-    r"airline|utility|developer|contractor|startup|parent|subsidiary), ([A-Z][\w&-]*+),"
+# ", Volganeftegaz,": one capitalised word between commas, after the role it is named for.
+NAME_BETWEEN_COMMAS = re.compile(r", ([A-Z][\w&-]*+),")
+WORD_BEFORE_COMMA = re.compile(r"([a-z]+),$")
+COMPANY_ROLES = frozenset(
+    """company firm operator owner maker manufacturer carrier retailer lender insurer airline
+    utility developer contractor startup parent subsidiary""".split()
 )
 LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
 # "the Federal Employment Agency (BA)": a short name the article defines, and the body before it
 DEFINED_ALIAS = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
 BODY_BEFORE = re.compile(r"((?:[A-Z][\w’'&-]*+ (?:(?:of|for|and|on|the) )*)*[A-Z][\w’'&-]*+)$")
+OWNER_INSIDE = re.compile(r"[A-Z][\w.&-]*[’']s ")
 # "Moody's Ratings", "Jefferies’ Lind": an owner, not a first name
 POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
@@ -48,6 +52,8 @@ class NameBook:
         self.cast = Cast()
         # first word -> the longest name of a body ("Nimbus" -> "Nimbus Systems")
         self.bodies: dict[str, str] = {}
+        # "General Staff" -> "Ukraine's General Staff": bodies the text names with an owner
+        self.owned: dict[str, str] = {}
         self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
         self.titled: dict[str, set[str]] = {}  # title word -> people named with it
         self.maybe_people: list[list[str]] = []  # runs that may name people, see below
@@ -63,9 +69,11 @@ class NameBook:
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
-        for match in NAMED_AFTER_ROLE.finditer(text):
-            # "The refinery's operator, Volganeftegaz, said"
-            self.bodies.setdefault(match.group(1).lower(), match.group(1))
+        for match in NAME_BETWEEN_COMMAS.finditer(text):
+            # "The refinery's operator, Volganeftegaz, said": a company named beside its role
+            role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
+            if role is not None and role.group(1) in COMPANY_ROLES:
+                self.bodies.setdefault(match.group(1).lower(), match.group(1))
         for match in DEFINED_ALIAS.finditer(text):
             # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
             # Agency (BA)": the short name stands for the body, whatever its letters
@@ -101,6 +109,10 @@ class NameBook:
                 self.cast.add(person)
                 self._note_titles(run[: run.rfind(person)].split(), person)
             elif person is None and len(words) > 1:
+                written = masked[start:end]
+                owner = OWNER_INSIDE.match(written)
+                if owner is not None and name_kind(words) == "organisation":
+                    self.owned.setdefault(written[owner.end() :], written)
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
                     self.bodies[key] = run

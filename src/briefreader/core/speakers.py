@@ -395,7 +395,7 @@ class SpeakerBook(NameBook):
         namesake = self.namesake(subject.mention, paragraph, subject.start)
         if namesake:
             return namesake
-        owned = self._owned_earlier(subject, paragraph)
+        owned = self._owned_earlier(subject)
         if owned:
             return owned
         if HONORIFIC_ALONE.match(subject.name):
@@ -436,15 +436,11 @@ class SpeakerBook(NameBook):
         longer = self.bodies.get(run.split()[0].lower(), "")
         return longer if longer.startswith((run + " for ", run + " of ", run + " on ")) else None
 
-    def _owned_earlier(self, subject: Subject, paragraph: int) -> str | None:
+    def _owned_earlier(self, subject: Subject) -> str | None:
         """ "the General Staff said" after "Ukraine's General Staff": the body as named before."""
-        if name_kind(subject.name.split()) != "organisation" or "’s " in subject.mention:
+        if "’s " in subject.mention or "'s " in subject.mention:
             return None
-        tail = (" " + subject.name, "’s " + subject.name, "'s " + subject.name)
-        for mention in reversed(self.earlier_mentions(paragraph, subject.start)):
-            if mention.kind == "o" and mention.name.endswith(tail) and "s " in mention.name:
-                return mention.name
-        return None
+        return self.owned.get(subject.name)
 
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
