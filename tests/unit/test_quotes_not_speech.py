@@ -130,3 +130,13 @@ def test_a_group_named_at_the_end_of_a_sentence_is_a_name() -> None:
         "“Most do not want to go,” said Oleksii Bondarenko, a volunteer with the evacuation "
         "group “Angels of Kherson.”",
     ) == [("Most do not want to go,", "Oleksii Bondarenko")]
+
+
+def test_a_noun_before_calls_is_no_speaker() -> None:
+    assert (
+        said(
+            "Executives have embraced the language of “flattening” and of “efficiency,” a word that "
+            "has become standard on earnings calls since 2023.",
+        )
+        == []
+    )

@@ -12,6 +12,7 @@ from briefreader.core.names import (
     ORG_WORDS,
     PARTICLES,
     PLACES,
+    ROLE_HEADS,
     TITLES,
     clean_token,
     name_after_domain,
@@ -59,13 +60,18 @@ AUXILIARIES = frozenset(
 )
 FINITE_VERBS = frozenset(
     """came went was were had did got took made said says told is are has have remained remains
-    seemed seems appeared appears became becomes stayed stays proved proves""".split()
+    seemed seems appeared appears became becomes become stayed stays proved proves""".split()
 )
 ARTICLES = frozenset("the a an".split())
 # What someone was doing when the reporter met them: no part of who they are.
 CIRCUMSTANCES = frozenset(
     """sitting standing lying waiting wearing holding carrying watching leaning clutching
     queuing queueing sheltering""".split()
+)
+# Verbs no noun phrase runs over: "… has become standard on earnings calls".
+LINKING_VERBS = frozenset(
+    """become became becomes remained remains seemed seems appeared appears stayed stays
+    proved proves""".split()
 )
 # Bodies known by a number after their name.
 NUMBERED_BODIES = frozenset("local lodge chapter branch company battalion brigade regiment".split())
@@ -242,8 +248,12 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             and (tokens[first - 2].capitalised)
         ):
             first -= 1  # "the Department for Energy Security and Net Zero"
-        elif prev.lower in CLAUSE_WORDS or prev.lower in SUBJECT_PRONOUNS:
-            break
+        elif (
+            prev.lower in CLAUSE_WORDS
+            or prev.lower in SUBJECT_PRONOUNS
+            or prev.lower in LINKING_VERBS
+        ):
+            break  # "… has become standard on earnings calls": no phrase runs over a verb
         else:
             first -= 1
     start = None
@@ -253,12 +263,10 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             break
     if start is None:
         # no determiner: a plural ("officials", "Ukrainian officials") still describes people
-        heads = (tokens[first].lower, tokens[last].lower)  # "fans in orange", "Greek writers"
-        if (
-            not any(h.endswith("s") and not h.endswith("ss") for h in heads)
-            or tokens[first].lower in CLAUSE_WORDS
+        if not (_plural(tokens[first].lower) or _people(tokens[last].lower)) or (
+            tokens[first].lower in CLAUSE_WORDS
         ):
-            return None
+            return None  # "fans in orange", "Greek writers"; not "standard on earnings"
         start = first
     while start < last and tokens[start + 1].lower in DETERMINERS:
         start += 1
@@ -331,6 +339,15 @@ def _without_circumstance(tokens: Sequence[Token], start: int, last: int) -> int
         ):
             return i - 1
     return last
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _people(word: str) -> bool:
+    """A plural that names people: "officials", "writers", "economists"."""
+    return _plural(word) and (word[:-1] in ROLE_HEADS or word.endswith(("ists", "ians", "ers")))
 
 
 def _before_time(tokens: Sequence[Token], last: int, floor: int) -> int:
