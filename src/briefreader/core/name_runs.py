@@ -25,6 +25,15 @@ _RUN = (
 CAPITALISED = re.compile(_RUN + "*")
 # The same runs, skipping those of one word: the same matches as CAPITALISED's longer ones.
 CAPITALISED_SEVERAL = re.compile(_RUN + "+")
+# A one-byte copy of a text to find where runs of several words may start: each capital is
+# "A", every other character outside ASCII "?" (a no-break space a space first), so that
+# offsets agree with the text's.
+CAPITAL_AS_A = bytes(ord("A") if 65 <= byte <= 90 else byte for byte in range(256))
+# Where CAPITALISED_SEVERAL may match, read on that copy: `_RUN` with every class widened to
+# what its characters become there. Led by one literal, it lets the regex engine skip from
+# capital to capital several times quicker than `[A-Z]` can; it only looks ahead, so it
+# passes over no start. The runs themselves are still CAPITALISED_SEVERAL's matches.
+SEVERAL_START = re.compile(rb"A(?=[\w?'.-]*+ ++(?:" + _PARTICLE.encode() + rb" ++)*+(?:[ae]l-)?A)")
 WORD_IN_RUN = re.compile(r"\S+")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
@@ -35,7 +44,7 @@ def name_runs(masked: str) -> list[NameRun]:
     """(start, end, words) of each run of capitalised words, without the function words that
     open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
     "He Jianxiong" stays a name."""
-    return _runs(masked, CAPITALISED)
+    return _runs(masked, CAPITALISED.finditer(masked))
 
 
 def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
@@ -43,7 +52,8 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     # No run reaches over a line break, and one reads as the start of a text does.
     found: list[list[NameRun]] = [[] for _ in texts]
     bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
-    for start, end, words in _runs("\n".join(texts), CAPITALISED_SEVERAL):
+    joined = "\n".join(texts)
+    for start, end, words in _runs(joined, _several_word_matches(joined)):
         if len(words) > 1:
             index = bisect_right(bases, start)
             base = bases[index - 1] if index else 0
@@ -51,9 +61,22 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     return found
 
 
-def _runs(masked: str, pattern: re.Pattern[str]) -> list[NameRun]:
+def _several_word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of CAPITALISED_SEVERAL in the text, the same as its `finditer` gives."""
+    shape = text.replace("\u00a0", " ").encode("ascii", "replace").translate(CAPITAL_AS_A)
+    end = 0
+    for candidate in SEVERAL_START.finditer(shape):
+        start = candidate.start()
+        if start >= end:
+            match = CAPITALISED_SEVERAL.match(text, start)  # its look-behind sees the text before
+            if match is not None:
+                end = match.end()
+                yield match
+
+
+def _runs(masked: str, matches: Iterator[re.Match[str]]) -> list[NameRun]:
     found: list[NameRun] = []
-    for match in pattern.finditer(masked):
+    for match in matches:
         text = match.group()
         if " " not in text and "\u00a0" not in text:  # most runs are one word: the quick way
             single = _single_word_run(text)

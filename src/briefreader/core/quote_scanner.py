@@ -13,7 +13,6 @@ SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
 MARKS = "“”„«»\"‘’‚'"
-MARK = re.compile(f"[{MARKS}]")
 _VERB = r"(?:said|says|added|adds|asked|told|wrote|writes|insisted|warned)"
 MISSING_CLOSE = re.compile(
     rf"[,?!](?=\s+(?:{_VERB}\b|(?:[A-Z][\w.’'-]*\s+){{1,4}}{_VERB}\b|(?:he|she|they)\s+{_VERB}\b))"
@@ -44,10 +43,26 @@ class Span:
 
 def _has_mark(text: str) -> bool:
     """Any quotation mark in the text (a substring test per mark: quicker than a regex class)."""
+    if text.isascii():  # only the straight marks can be there
+        return STRAIGHT_DOUBLE in text or STRAIGHT_SINGLE in text
     for mark in MARKS:
         if mark in text:
             return True
     return False
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of every quotation mark in the text, in order: a search per mark at
+    memory-scan speed, quicker than a regex class tried on every character."""
+    found = []
+    for mark in MARKS:
+        if mark in text:
+            at = text.find(mark)
+            while at >= 0:
+                found.append((at, mark))
+                at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 def _is_word(char: str) -> bool:
@@ -206,8 +221,7 @@ def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
             continue
         scan = _ParagraphScan(index, text, continued)
         nested_end = -1  # where a quotation inside an open single-quoted one ends
-        for match in MARK.finditer(text):
-            i, char = match.start(), match.group()
+        for i, char in _marks(text):
             if i <= nested_end:
                 continue
             if char in DOUBLE_OPEN or char in DOUBLE_CLOSE or char == STRAIGHT_DOUBLE:

@@ -237,7 +237,10 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph with a quote
     continuing: Quote | None = None
     for index, (paragraph, f) in enumerate(zip(paragraphs, facts, strict=True)):
+        if not f.spans:
+            continue
         in_paragraph: list[Quote] = []
+        context = _Context(book, facts, index, last_speaker)
         for span, region in zip(f.spans, f.regions, strict=True):
             text = f.text[span.start : span.end]
             report = _own_report(f, region)
@@ -251,7 +254,6 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 and not (index == 0 and _quoted_in_story(text, facts, headline))
             ):
                 continue
-            context = _Context(book, facts, index, last_speaker)
             speaker, mention = context.attribute(
                 region, report, in_paragraph, continuing if chained else None
             )

@@ -1,0 +1,39 @@
+"""The quicker ways the quote extractor reads text give what the plain patterns give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
+from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
+
+PIECES = [
+    "A", "B", "Mc", "a", "b", "de", "della", "al", "el-", "al-", "von", "i", "y", " ", "  ",
+    "\u00a0", "’", "'", ".", "-", "?", "é", "É", "\n", "1", "_", ",", "x", "\udc9b", "İ",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(texts)
+def test_runs_of_several_words_are_the_patterns_matches(text: str) -> None:
+    expected = [match.span() for match in CAPITALISED_SEVERAL.finditer(text)]
+    assert [match.span() for match in _several_word_matches(text)] == expected
+
+
+def test_runs_of_several_words_in_news_text() -> None:
+    text = "Omar al al-Bashir met Jean de la Fontaine and McDonald Trump in São Paulo\u00a0Square."
+    expected = [match.span() for match in CAPITALISED_SEVERAL.finditer(text)]
+    assert [match.span() for match in _several_word_matches(text)] == expected
+    assert len(expected) == 4
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*MARKS, "a", " ", "é", "\n"]), max_size=30).map("".join))
+def test_marks_are_found_where_a_class_of_marks_finds_them(text: str) -> None:
+    expected = [(match.start(), match.group()) for match in re.finditer(f"[{MARKS}]", text)]
+    assert _marks(text) == expected
+    assert _has_mark(text) == bool(expected)
