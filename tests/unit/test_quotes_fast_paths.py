@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
+from briefreader.core.noun_phrases import ABBREVIATIONS, MASK, TOKEN, tokens_of
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
 
 PIECES = [
@@ -37,3 +38,28 @@ def test_marks_are_found_where_a_class_of_marks_finds_them(text: str) -> None:
     expected = [(match.start(), match.group()) for match in re.finditer(f"[{MARKS}]", text)]
     assert _marks(text) == expected
     assert _has_mark(text) == bool(expected)
+
+
+def _tokens_one_match_at_a_time(masked: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in TOKEN.finditer(masked):
+        text, (first, last) = match.group(), match.span()
+        if text[-1] == "." and not (
+            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+        ):
+            text, last = text[:-1], last - 1
+        found.append((text, first, last))
+    return found
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", "Mr.", "U.S.", "it’s", "al-Sisi", "x_y", "3.5", "é", " ", ". ",
+                         ", ", "-", "’", "'", MASK, "\n", "İ", "\udc9b"]),
+        max_size=30,
+    ).map("".join)
+)  # fmt: skip
+def test_words_are_the_word_patterns_matches(masked: str) -> None:
+    tokens = [(t.text, t.start, t.end) for t in tokens_of(masked)]
+    assert tokens == _tokens_one_match_at_a_time(masked)
