@@ -7,9 +7,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefreader.core.attribution import mask_quotes
 from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
 from briefreader.core.noun_phrases import ABBREVIATIONS, MASK, TOKEN, tokens_of
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
+from briefreader.core.quotes import _outside
 
 PIECES = [
     "A", "B", "Mc", "a", "b", "de", "della", "al", "el-", "al-", "von", "i", "y", " ", "  ",
@@ -63,3 +65,20 @@ def _tokens_one_match_at_a_time(masked: str) -> list[tuple[str, int, int]]:
 def test_words_are_the_word_patterns_matches(masked: str) -> None:
     tokens = [(t.text, t.start, t.end) for t in tokens_of(masked)]
     assert tokens == _tokens_one_match_at_a_time(masked)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet="ab .,’-", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=4),
+    st.lists(st.integers(0, 40), max_size=5),
+)
+def test_words_outside_blanked_regions_are_the_words_of_the_sentences(
+    text: str, blanks: list[tuple[int, int]], cuts: list[int]
+) -> None:
+    regions = [(start, min(start + size, len(text))) for start, size in blanks if start < len(text)]
+    masked = mask_quotes(text, regions)
+    bounds = sorted({0, len(masked), *(cut for cut in cuts if cut < len(masked))})
+    ranges = list(zip(bounds, bounds[1:], strict=False))
+    words = [(t.text, t.start, t.end) for t in tokens_of(masked, ranges)]
+    assert [(t.text, t.start, t.end) for t in tokens_of(masked, _outside(ranges, regions))] == words
