@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from quote_helpers import quotes_of, said
+from dataclasses import replace
+
+from quote_helpers import article_of, quotes_of, said
+
+from briefreader.core.models import Article
+from briefreader.core.quotes import extract_quotes
 
 
 def test_surname_after_the_quote_resolves_to_the_full_name() -> None:
@@ -271,3 +276,158 @@ def test_the_only_name_a_described_speaker_gives_is_the_speaker() -> None:
     assert said(
         "“I never thought I’d see this,” said a fan by the gate, who gave his name only as Ron."
     ) == [("I never thought I’d see this,", "Ron")]
+
+
+def test_the_next_paragraph_says_whose_verdict_or_admission_the_quote_was() -> None:
+    assert said(
+        "“Something in this building is broken.”",
+        "That was the blunt verdict of Sen. James Tolliver, an Oklahoma Republican.",
+        "“The stay was vacated in March.”",
+        "This was admitted by a senior civic official who did not wish to be named.",
+        "“Everybody knows who is behind that company.”",
+        "That was the view of a commune official in Oral district, who spoke to RFA.",
+    ) == [
+        ("Something in this building is broken.", "James Tolliver"),
+        ("The stay was vacated in March.", "a senior civic official who did not wish to be named"),
+        ("Everybody knows who is behind that company.", "a commune official in Oral district"),
+    ]
+
+
+def untitled(*paragraphs: str) -> Article:
+    """A plain-text article whose first line, the headline, is its first paragraph."""
+    return replace(article_of(*paragraphs), title=None)
+
+
+def test_a_headline_quoting_a_role_names_who_the_story_says_spoke() -> None:
+    quotes = extract_quotes(
+        untitled(
+            "Labour MP insists ‘I have done nothing wrong’ over rent paid to partner’s firm",
+            "Harriet Coles-Mansfield declared the arrangement to the watchdog.",
+            "In a statement, Ms Coles-Mansfield said: “I have done nothing wrong. Every penny "
+            "was claimed within the rules.”",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Harriet Coles-Mansfield"] * 2
+
+
+def test_that_was_how_someone_described_it_names_the_quote_before() -> None:
+    assert said(
+        "“They want the insurers to do what their missiles cannot.”",
+        "That was how Deputy Foreign Minister Iryna Kovalenko described the attack.",
+    ) == [("They want the insurers to do what their missiles cannot.", "Iryna Kovalenko")]
+
+
+def test_an_unnamed_official_with_a_clause_before_the_verb_speaks() -> None:
+    assert said(
+        "But an official at the ministry who asked not to be named said the scheme remained "
+        "“largely on paper”.",
+    ) == [("largely on paper", "an official at the ministry who asked not to be named")]
+
+
+def test_quotes_labelled_with_their_source_as_ukrainska_pravda_does() -> None:
+    assert said(
+        "Details: The commander, who goes by the call sign Lys, said the drones wait in ambush.",
+        "Quote from Lys: “You cannot jam a cable.”",
+        "Quote: “That changed the rules of the hunt.”",
+        "Quote from Major Andrii Hrytsenko: “Every interceptor is still a handmade thing.”",
+    ) == [
+        ("You cannot jam a cable.", "Lys"),
+        ("That changed the rules of the hunt.", "Lys"),
+        ("Every interceptor is still a handmade thing.", "Andrii Hrytsenko"),
+    ]
+
+
+def test_judging_a_plan_in_quoted_words_reports_them() -> None:
+    assert said(
+        'Opposition treasury spokeswoman Megan Foley attacked the budget as "a tax grab".',
+        'A senior Treasury official at the time hailed it as "a new kind of weapon".',
+        "The city has branded the motel “Harbor House”.",
+    ) == [
+        ("a tax grab", "Megan Foley"),
+        ("a new kind of weapon", "a senior Treasury official"),
+    ]
+
+
+def test_the_sentence_before_a_quote_says_who_speaks() -> None:
+    assert said(
+        'A European diplomat involved in the talks is blunter. "Everyone knows the tankers '
+        'are the problem."',
+    ) == [("Everyone knows the tankers are the problem.", "a European diplomat")]
+
+
+def test_words_that_are_nouns_or_adjectives_here_are_no_reporting_verbs() -> None:
+    assert said(
+        "Sarah Tan, a former Treasury official, said the forecasts relied heavily on "
+        "continued strength in stamp duty.",
+        '"The treasurer is counting on the property market."',
+        "The NSW Nurses and Midwives' Association said the increase built into the forward "
+        'estimates was "an insult" to nurses.',
+    ) == [
+        ("The treasurer is counting on the property market.", "Sarah Tan"),
+        ("an insult", "NSW Nurses and Midwives' Association"),
+    ]
+
+
+def test_a_senator_named_with_party_and_state_before_who_is_who_speaks_next() -> None:
+    assert said(
+        "Laura Kemp, the assistant secretary, told senators the department would keep "
+        '"case-by-case review" of every sale.',
+        "That drew a sharp rebuke from Sen. Rachel Osei (D-Md.), who noted that the department "
+        "had approved nearly every sale.",
+        '"I have heard it before," she said.',
+    ) == [("case-by-case review", "Laura Kemp"), ("I have heard it before,", "Rachel Osei")]
+
+
+def test_a_statement_named_by_its_body_speaks_for_the_body() -> None:
+    assert said(
+        "Iran’s Islamic Revolutionary Guard Corps (IRGC) claimed responsibility.",
+        "“Any further aggression will be met with a wider response,” the IRGC statement said.",
+        'Kazakhstan\'s energy ministry said in an emailed response that it "remains committed".',
+        "A spokesperson for Germany's Federal Foreign Office said Berlin wanted \"a common "
+        'European approach".',
+    ) == [
+        (
+            "Any further aggression will be met with a wider response,",
+            "Iran’s Islamic Revolutionary Guard Corps",
+        ),
+        ("remains committed", "Kazakhstan's energy ministry"),
+        ("a common European approach", "a spokesperson for Germany's Federal Foreign Office"),
+    ]
+
+
+def test_a_headline_quoting_words_the_story_quotes_is_a_quote_by_the_same_speaker() -> None:
+    quotes = extract_quotes(
+        untitled(
+            "‘The water took everything’: Kherson residents return to ruined homes",
+            "Halyna Koval, 67, points at the line on the wall.",
+            "“That is where it stopped,” she says. “The water took everything. The jars I made "
+            "for winter.”",
+        )
+    )
+    assert [(q.text, q.speaker) for q in quotes][0] == ("The water took everything", "Halyna Koval")
+
+
+def test_the_next_paragraph_describes_an_unnamed_source() -> None:
+    assert said(
+        "“The anger is real.”",
+        "The warning came from a senior official at the Élysée, speaking on condition of "
+        "anonymity.",
+        "“Nobody wants to board a Russian tanker.”",
+        "That was how one NATO diplomat, who asked not to be named, summed up the mood.",
+    ) == [
+        ("The anger is real.", "a senior official at the Élysée"),
+        ("Nobody wants to board a Russian tanker.", "one NATO diplomat"),
+    ]
+
+
+def test_a_candidate_for_a_seat_is_named_without_the_seat() -> None:
+    assert said(
+        'DMK candidate for Madurai Central R. Sundaravalli said the State had "delivered on '
+        'every promise".',
+        '"The pipeline will reach every ward by March," Ms. Sundaravalli said.',
+        '"I cannot sleep at night," said Madam Chua Geok Lian, one of the victims.',
+    ) == [
+        ("delivered on every promise", "R. Sundaravalli"),
+        ("The pipeline will reach every ward by March,", "R. Sundaravalli"),
+        ("I cannot sleep at night,", "Chua Geok Lian"),
+    ]

@@ -178,3 +178,122 @@ def test_the_head_of_a_description_stands_before_its_relative_clause() -> None:
     assert description_head("a Labour MP who signed the letter") == "mp"
     assert description_head("a source close to the mayor") == "source"
     assert description_head("a close aide") == "aide"
+
+
+def test_a_union_local_is_named_with_its_number() -> None:
+    assert said(
+        'The firefighters\' union, IAFF Local 2217, said it "strongly opposes any closure".',
+        '"Our members will keep answering every call," the union said.',
+    ) == [
+        ("strongly opposes any closure", "IAFF Local 2217"),
+        ("Our members will keep answering every call,", "IAFF Local 2217"),
+    ]
+
+
+def test_a_company_named_beside_its_role_is_what_it_means_later() -> None:
+    assert said(
+        "Russia's Defence Ministry said 12 drones were shot down overnight.",
+        'The refinery\'s operator, Volganeftegaz, said the fire had been "fully extinguished".',
+        '"The plant will resume normal operations," it added.',
+    ) == [
+        ("fully extinguished", "Volganeftegaz"),
+        ("The plant will resume normal operations,", "Volganeftegaz"),
+    ]
+
+
+def test_a_shorter_form_of_a_company_name_is_the_company() -> None:
+    assert said(
+        "The ruling clears the way for Setouchi Electric Power Co. to restart the reactor.",
+        "Setouchi Electric welcomed the decision. In a statement, the utility said it would "
+        '"proceed carefully".',
+    ) == [("proceed carefully", "Setouchi Electric Power Co.")]
+
+
+def test_the_bank_is_the_bank_the_story_puts_forward_not_one_it_mentions() -> None:
+    assert said(
+        "Rijnland Bank reported a 14 per cent rise in profit.",
+        "Income fell as the European Central Bank’s rate cuts fed through to margins.",
+        "The bank said it expected income to come in “at the lower end” of guidance.",
+    ) == [("at the lower end", "Rijnland Bank")]
+
+
+def test_a_ruling_speaks_for_the_court_that_gave_it() -> None:
+    assert said(
+        "The Hiroshima High Court on Wednesday overturned an injunction.",
+        "The ruling, which reversed a 2023 decision, found that the assessment was "
+        '"not unreasonable".',
+    ) == [("not unreasonable", "Hiroshima High Court")]
+
+
+def test_it_after_a_body_with_its_owner_keeps_the_owner() -> None:
+    assert said(
+        "Russia's Defense Ministry did not address the attack. In its briefing, it said its "
+        'forces had struck "military infrastructure facilities".',
+        "The AfD's state branch said it would examine the results “very closely.” It added: "
+        "“Every vote must be counted.”",
+    ) == [
+        ("military infrastructure facilities", "Russia's Defense Ministry"),
+        ("very closely.", "AfD's state branch"),
+        ("Every vote must be counted.", "AfD's state branch"),
+    ]
+
+
+def test_an_nhs_trust_is_the_trust_that_speaks() -> None:
+    assert said(
+        "Members of Unison at Severnside Hospitals NHS Trust, which runs Kingsmead General "
+        "Hospital, formed picket lines.",
+        "The trust said the walkout would cause ‘significant disruption’ to operations.",
+    ) == [("significant disruption", "Severnside Hospitals NHS Trust")]
+
+
+def test_a_body_of_a_place_is_the_body_not_the_place() -> None:
+    assert said(
+        "The Russian-installed administration of occupied Kherson Oblast announced that "
+        'civilians would be relocated, citing "the threat of Ukrainian provocations."',
+        "The city contracted with a nonprofit, the Central Valley Housing Coalition. "
+        "“We take the concerns seriously,” the coalition said.",
+    ) == [
+        (
+            "the threat of Ukrainian provocations.",
+            "Russian-installed administration of occupied Kherson Oblast",
+        ),
+        ("We take the concerns seriously,", "Central Valley Housing Coalition"),
+    ]
+
+
+def test_a_ministry_of_a_country_keeps_its_whole_name() -> None:
+    assert said(
+        "Ukraine's Ministry of Defense said on X that its forces had repelled attacks. "
+        '"Our defenders held the line," the ministry said.',
+    ) == [("Our defenders held the line,", "Ukraine's Ministry of Defense")]
+
+
+def test_an_acronym_stands_for_the_institute_that_spoke_before_named_alike() -> None:
+    assert said(
+        'The Institute for the Study of War, a think tank, said Russian forces "likely '
+        'intend" to push on. According to the ISW, the attacks are "part of a broader '
+        'campaign."',
+    ) == [
+        ("likely intend", "Institute for the Study of War"),
+        ("part of a broader campaign.", "Institute for the Study of War"),
+    ]
+
+
+def test_a_think_tank_and_a_general_staff_are_the_bodies_named_before() -> None:
+    assert said(
+        'The Institute for the Study of War said Russian forces were "attempting to regain '
+        'the initiative." The think tank added that the drones were "likely Iranian-made."',
+        "Ukraine's General Staff said in its morning update that 40 drones were downed. "
+        '"Air defense worked all night," the General Staff said.',
+    ) == [
+        ("attempting to regain the initiative.", "Institute for the Study of War"),
+        ("likely Iranian-made.", "Institute for the Study of War"),
+        ("Air defense worked all night,", "Ukraine's General Staff"),
+    ]
+
+
+def test_the_administration_is_the_one_described_in_full_before() -> None:
+    assert said(
+        "The Kherson city military administration said in a statement that 14km of roads had "
+        "been covered. “It has saved lives,” the administration said.",
+    ) == [("It has saved lives,", "Kherson city military administration")]

@@ -219,3 +219,35 @@ def test_the_ministry_is_the_whole_name_its_subject_gave() -> None:
         "The Ministry of Defence said in a statement that two drones were shot down.",
         "“Air defences worked as intended,” the ministry said.",
     ) == [("Air defences worked as intended,", "Ministry of Defence")]
+
+
+def test_a_person_named_in_what_she_added_does_not_take_her_place() -> None:
+    assert said(
+        "“We will rebuild,” said Maria Lopez, the mayor. She added that Anna Kowalski, the city "
+        "engineer, had warned of the risk in March.",
+        "“We did not listen,” she said.",
+    ) == [("We will rebuild,", "Maria Lopez"), ("We did not listen,", "Maria Lopez")]
+
+
+def test_he_after_a_passive_points_to_the_described_agent() -> None:
+    assert said(
+        "Dnyaneshwar Pawar, secretary of the society, said the families had nowhere to go.",
+        "This was admitted by a senior civic official who did not wish to be named. He said "
+        "the file had been “sent upwards” for a decision.",
+    ) == [("sent upwards", "a senior civic official who did not wish to be named")]
+
+
+def test_someone_she_is_compared_with_is_not_who_she_is() -> None:
+    assert said(
+        "Yuko Kawabata, the plaintiffs' lead lawyer, said they would appeal.",
+        "Among them is Michiko Arai, 72, a fisherman's widow, who attended every hearing.",
+        "Like Kawabata, she said she would not give up. “I will keep coming back,” she said.",
+    ) == [("I will keep coming back,", "Michiko Arai")]
+
+
+def test_it_after_a_ministry_named_by_its_country() -> None:
+    assert said(
+        "Kyiv said 12 drones hit the airbase.",
+        "Russia’s defence ministry gave a very different account. In a statement, it said its "
+        "air defences had “intercepted and destroyed” 38 drones.",
+    ) == [("intercepted and destroyed", "Russia’s defence ministry")]

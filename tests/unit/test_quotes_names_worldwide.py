@@ -128,3 +128,10 @@ def test_a_run_with_digits_is_nobody() -> None:
         "Hoa Le arrived with a B1 German certificate.",
         "“Some come back after one year,” she said.",
     ) == [("Some come back after one year,", "Hoa Le")]
+
+
+def test_an_arabic_surname_is_written_later_without_its_article() -> None:
+    assert said(
+        "Kadhim Jabbar al-Garawi, 58, has farmed the land near Chibayish all his life.",
+        "“My father farmed this land,” Garawi said.",
+    ) == [("My father farmed this land,", "Kadhim Jabbar al-Garawi")]

@@ -107,3 +107,36 @@ def test_a_reporting_verb_ending_like_a_label_word_still_reports_speech() -> Non
     assert said("The judge remarked: “So the demolition is ready but the survey is not?”") == [
         ("So the demolition is ready but the survey is not?", "the judge")
     ]
+
+
+def test_what_someone_calls_a_thing_is_their_term() -> None:
+    assert said(
+        'The strike hit the offensive, which the Kremlin still calls a "special military '
+        'operation".',
+        'Most were Shaheds, which Ukrainian soldiers call "mopeds" because of their whine.',
+        "“It was a disaster,” the mayor called it.",
+    ) == [("It was a disaster,", "the mayor")]
+
+
+def test_a_quoted_word_before_its_noun_is_a_scare_quote() -> None:
+    assert said(
+        "Sellers have responded by offering more “compliant” barrels, traders said.",
+        "Iran is a “second tier producer” and a “shadow” of its former self, Halff said.",
+    ) == [("second tier producer", "Halff"), ("shadow", "Halff")]
+
+
+def test_a_group_named_at_the_end_of_a_sentence_is_a_name() -> None:
+    assert said(
+        "“Most do not want to go,” said Oleksii Bondarenko, a volunteer with the evacuation "
+        "group “Angels of Kherson.”",
+    ) == [("Most do not want to go,", "Oleksii Bondarenko")]
+
+
+def test_a_noun_before_calls_is_no_speaker() -> None:
+    assert (
+        said(
+            "Executives have embraced the language of “flattening” and of “efficiency,” a word that "
+            "has become standard on earnings calls since 2023.",
+        )
+        == []
+    )

@@ -232,3 +232,28 @@ def test_a_body_described_then_named_in_apposition_is_named() -> None:
     assert said("The UN refugee agency, UNHCR, said the camps were “overflowing”.") == [
         ("overflowing", "UNHCR")
     ]
+
+
+def test_a_suffix_stays_in_the_speakers_name() -> None:
+    assert said(
+        "Gen. Marcus A. Pruitt Jr., the head of Northern Command, testified on Tuesday.",
+        "“We have had more than 60 incursions,” Pruitt said.",
+    ) == [("We have had more than 60 incursions,", "Marcus A. Pruitt Jr.")]
+
+
+def test_a_short_name_the_article_defines_stands_for_the_body() -> None:
+    assert said(
+        "She declared it to the Independent Parliamentary Standards Authority (Ipsa) in May.",
+        "“We will review these claims,” Ipsa said.",
+    ) == [("We will review these claims,", "Independent Parliamentary Standards Authority")]
+
+
+def test_initials_and_an_acronym_title_around_a_name() -> None:
+    assert said(
+        "“We will decide on the last day,” said K. Lakshmi Ammal, 63, who sells jasmine.",
+        "Deputy Public Prosecutor Jolene Tan sought a jail term.",
+        "“The accused did not stop until he was caught,” DPP Tan said.",
+    ) == [
+        ("We will decide on the last day,", "K. Lakshmi Ammal"),
+        ("The accused did not stop until he was caught,", "Jolene Tan"),
+    ]

@@ -15,12 +15,13 @@ from briefreader.core.appositions import (
     opens_clause,
     person_like,
 )
-from briefreader.core.descriptions import ORG_HEADS, description_head
 from briefreader.core.names import person_in_run
 from briefreader.core.noun_phrases import (
     ABBREVIATIONS,
+    AUXILIARIES,
     CONNECTORS,
     MASK,
+    PREPOSITIONS,
     Subject,
     Token,
     appositive_name,
@@ -34,6 +35,7 @@ from briefreader.core.reporting_words import (
     BETWEEN_SUBJECT_AND_VERB,
     COMMON_VERBS,
     INVERTING_VERBS,
+    JUDGING_VERBS,
     NOUN_BEFORE,
     NOUN_OR_VERB,
     OPENING_CLAUSE,
@@ -213,14 +215,23 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     if (
         tokens[last].lower in ("which", "who")
         and last - 1 >= floor
-        and masked[tokens[last - 1].end : tokens[last].start].strip() == ","
+        and masked[tokens[last - 1].end : tokens[last].start].strip().endswith(",")
         and not CLAUSE_BREAK.search(gap)
     ):
-        # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for
-        found = subject_ending_at(tokens, masked, last - 1, floor)
+        # "he told the crowd, which chanted “…”": the phrase the relative pronoun stands for;
+        # "Sen. Rachel Osei (D-Md.), who noted": the name before the brackets
+        before = last - 1
+        if masked[tokens[before].end : tokens[last].start].strip().endswith("),"):
+            opening = masked.rfind("(", 0, tokens[before].start)
+            while before > floor and tokens[before].start > opening:
+                before -= 1
+        found = subject_ending_at(tokens, masked, before, floor)
         if found is not None and found.kind == "description":
-            # "Imran Qureshi, the Labour MP for Kirklees West, who accused": the named person
+            # "Imran Qureshi, the Labour MP for Kirklees West, who accused": the named person;
+            # "a rebuke from Sen. Rachel Osei (D-Md.), who noted": the person the phrase ends with
             named = named_before_apposition(tokens, masked, found, floor)
+            if named is None and tokens[last].lower == "who":
+                named = _name_ending_at(tokens, masked, before, floor)
             return named or found
         return found
     if not CLAUSE_BREAK.search(gap):
@@ -259,8 +270,10 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
             return found
     if len(candidates) == 2 and opener.kind == "description" and candidates[0][0].kind == "name":
         named = candidates[0][0]
-        if description_head(opener.name) in ORG_HEADS and named.name[:1].isupper():
-            return named  # "The UN refugee agency, UNHCR, said": its name
+        if named.name[:1].isupper():
+            # "The UN refugee agency, UNHCR, said", "The refinery's operator, Volganeftegaz,
+            # said": the name set beside the description
+            return named
     if (
         opener.kind == "description"
         and after_opener in ("a", "an")
@@ -271,6 +284,17 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         if apposed is not None:
             return apposed
     return opener
+
+
+def _name_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: int) -> Subject | None:
+    """The name of two words or more that ends at token `last`, or None."""
+    if not is_name_word(tokens[last]):
+        return None
+    first = capitalised_run_start(tokens, masked, last, floor)
+    if last - first < 1:
+        return None
+    text = masked[tokens[first].start : tokens[last].end]
+    return Subject(text, text, "name", tokens[first].start, tokens[last].end)
 
 
 def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, floor: int) -> bool:
@@ -311,8 +335,19 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         according = word == "according"
         if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
             continue
+        if word in ("found", "finds") and not (
+            i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+        ):
+            continue  # "the court found that …" reports; "MPs were found to have …" does not
         sentence = sentence_index(starts, token.start)
         floor = bisect_left(token_starts, starts[sentence])
+        if (
+            i > floor
+            and (tokens[i - 1].lower in PREPOSITIONS or tokens[i - 1].lower in ("a", "an", "the"))
+            and tokens[i - 1].lower != "to"
+            and not boundary(masked, tokens[i - 1], token)
+        ):
+            continue  # "relied on continued strength", "an emailed response": adjectives
         ceiling = (
             bisect_left(token_starts, starts[sentence + 1])
             if sentence + 1 < len(starts)
@@ -331,8 +366,11 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         if word in PARTICIPLES:
             reports.append(Report(token.start, token.end, None, sentence, participle=True))
             continue
-        if word in NOUN_OR_VERB and _is_noun(tokens, masked, i, floor):
-            continue
+        if word in NOUN_OR_VERB and (
+            _is_noun(tokens, masked, i, floor)
+            or (i + 1 < len(tokens) and tokens[i + 1].lower in AUXILIARIES)
+        ):
+            continue  # "the forward estimates was “an insult”": a noun before its verb
         subject = None
         if (
             i > floor
@@ -352,7 +390,10 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             before = _subject_before(tokens, masked, i, floor)
             if subject is None or (before is not None and before.kind in ("name", "pronoun")):
                 subject = before
-        if subject is None and word in ("called", "calls", "described", "describes", "reported"):
+        if subject is None and (
+            word in ("called", "calls", "described", "describes", "reported")
+            or word in JUDGING_VERBS
+        ):
             continue
         reports.append(Report(token.start, token.end, subject, sentence))
     return reports

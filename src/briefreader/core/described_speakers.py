@@ -36,19 +36,28 @@ DOCUMENT_OF = re.compile(
 ORG_HEAD_THEN_NAME = re.compile(
     r"^the ([a-z]+) ([A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|of|for|and|the|de))*)$"
 )
+# "the AfD's state branch", "the Kremlin's press office": a description its owner names.
+OWNED_BY_NAME = re.compile(
+    r"the [A-Z][\w.&-]*[’']s (?:[a-z]+ ){0,2}"
+    r"(?:branch|wing|arm|division|subsidiary|office|ministry|department|unit)$"
+)
 BUSINESS_HEADS = frozenset(
-    "company firm retailer maker manufacturer carrier startup insurer lender airline".split()
+    """company firm retailer maker manufacturer carrier startup insurer lender airline bank
+    utility operator""".split()
 )
 # Words of government and public bodies, which "the company" never means.
 PUBLIC_BODY_WORDS = frozenset(
     """department ministry government council commission agency authority office court police
-    house parliament congress senate administration committee union association""".split()
+    house parliament congress senate administration committee union association central
+    reserve""".split()
 )
 
 
 def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
     """The fullest name for a description: a body's name, a document's author, the person
     a back reference points at, or the description as written."""
+    if OWNED_BY_NAME.match(subject.name):
+        return subject.name[4:]  # "the AfD's state branch" is named by its owner
     named = ORG_HEAD_THEN_NAME.match(subject.name)
     if named and named.group(1).lower() in ORG_HEADS:
         return named.group(2)  # "the charity Friends of the Fens": the charity's name
@@ -88,8 +97,9 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
     before = [
         m
         for m in book.heads.get(head, ())
-        if (m.paragraph, m.offset) < here and not m.name.lower().startswith("the ")
-    ]
+        if (m.paragraph, m.offset) < here
+        and not (m.name.lower().startswith("the ") and len(m.name.split()) <= len(words))
+    ]  # "the Kherson city military administration" says more than "the administration"
     if before and len(words) <= 4:
         latest = max(before, key=lambda m: (m.paragraph, m.offset))
         if latest.name != subject.name:
@@ -109,10 +119,10 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
             if found:
                 return found
         if head in BUSINESS_HEADS and len(words) == 2:
-            found = main_business(book, paragraph)  # the company the article is about
+            found = main_business(book, paragraph, head)  # the company the article is about
             if found:
                 return found
-        if head in ORG_HEADS and len(words) == 2:
+        if head in ORG_HEADS and len(words) <= 3:  # "the ministry", "the think tank"
             found = body_with_word(book, head, paragraph, subject.start)
             found = found or book.antecedent("it", paragraph, subject.start)
             if found:
@@ -169,16 +179,21 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
 
 def body_with_word(book: SpeakerBook, head: str, paragraph: int, offset: int) -> str | None:
     """The body named last whose name holds the word: "the department" after "the
-    Interior Department", "the ministry" after "the Ministry of Health"."""
-    for mention in reversed(book.earlier_mentions(paragraph, offset)):
-        if mention.kind == "o" and head in mention.name.lower().split():
-            return mention.name
-    return None
+    Interior Department", "the ministry" after "the Ministry of Health"; one the text put
+    forward before one it only mentioned ("the European Central Bank’s rate cuts")."""
+    bodies = [
+        m
+        for m in book.earlier_mentions(paragraph, offset)
+        if m.kind == "o" and head in m.name.lower().split()
+    ]
+    put_forward = [m for m in bodies if m.salient]
+    return (put_forward or bodies)[-1].name if bodies else None
 
 
-def main_business(book: SpeakerBook, paragraph: int) -> str | None:
+def main_business(book: SpeakerBook, paragraph: int, head: str) -> str | None:
     """The organisation named most often up to the paragraph, not counting public bodies,
-    when it is named at least three times: "the company" in a story about one firm."""
+    when it is named at least three times: "the company" in a story about one firm; "the bank"
+    is the bank named most often, when a bank is named."""
     book.mentions(paragraph)
     counts: dict[str, int] = {}
     for index in range(paragraph + 1):
@@ -189,7 +204,8 @@ def main_business(book: SpeakerBook, paragraph: int) -> str | None:
                 counts[mention.name] = counts.get(mention.name, 0) + 1
     if not counts:
         return None
-    name, count = max(counts.items(), key=lambda item: item[1])
+    with_head = {name: n for name, n in counts.items() if head in name.lower().split()}
+    name, count = max((with_head or counts).items(), key=lambda item: item[1])
     return name if count >= 3 else None
 
 

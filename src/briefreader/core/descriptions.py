@@ -12,7 +12,9 @@ ORG_HEADS = frozenset(
     club team organisation organization council commission embassy office party union
     authority board regulator court retailer carrier manufacturer maker startup insurer
     police military army navy kremlin white house lender network campaign charity channel
-    newspaper website fund trust""".split()
+    newspaper website fund trust label utility operator branch wing arm division subsidiary
+    coalition alliance federation association institute foundation society tank watchdog
+    nonprofit""".split()
 )
 FEMALE_HEADS = frozenset(
     "businesswoman spokeswoman woman mother wife daughter sister grandmother widow girl chairwoman".split()

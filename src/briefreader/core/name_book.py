@@ -23,12 +23,23 @@ COMPANY_APPOSITION = re.compile(
     r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|retailer|maker|manufacturer|"
     r"carrier|startup|insurer|lender|airline|chain|operator)\b"
 )
+# ", Volganeftegaz,": one capitalised word between commas, after the role it is named for.
+NAME_BETWEEN_COMMAS = re.compile(r", ([A-Z][\w&-]*+),")
+WORD_BEFORE_COMMA = re.compile(r"([a-z]+),$")
+COMPANY_ROLES = frozenset(
+    """company firm operator owner maker manufacturer carrier retailer lender insurer airline
+    utility developer contractor startup parent subsidiary""".split()
+)
 LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
+# "the Federal Employment Agency (BA)": a short name the article defines, and the body before it
+DEFINED_ALIAS = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
+BODY_BEFORE = re.compile(r"((?:[A-Z][\w’'&-]*+ (?:(?:of|for|and|on|the) )*)*[A-Z][\w’'&-]*+)$")
+OWNER_INSIDE = re.compile(r"[A-Z][\w.&-]*[’']s ")
 # "Moody's Ratings", "Jefferies’ Lind": an owner, not a first name
 POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
-OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:for|of) $")
+OFFICE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) (?:for|of) $")
 # How the text before a run ends when OFFICE_BEFORE can match (`$` also matches before a
 # final line break).
 OFFICE_ENDINGS = (" for ", " of ", " for \n", " of \n")
@@ -41,6 +52,8 @@ class NameBook:
         self.cast = Cast()
         # first word -> the longest name of a body ("Nimbus" -> "Nimbus Systems")
         self.bodies: dict[str, str] = {}
+        # "General Staff" -> "Ukraine's General Staff": bodies the text names with an owner
+        self.owned: dict[str, str] = {}
         self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
         self.titled: dict[str, set[str]] = {}  # title word -> people named with it
         self.maybe_people: list[list[str]] = []  # runs that may name people, see below
@@ -56,6 +69,17 @@ class NameBook:
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
+        for match in NAME_BETWEEN_COMMAS.finditer(text):
+            # "The refinery's operator, Volganeftegaz, said": a company named beside its role
+            role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
+            if role is not None and role.group(1) in COMPANY_ROLES:
+                self.bodies.setdefault(match.group(1).lower(), match.group(1))
+        for match in DEFINED_ALIAS.finditer(text):
+            # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
+            # Agency (BA)": the short name stands for the body, whatever its letters
+            body = BODY_BEFORE.search(text, max(0, match.start() - 90), match.start())
+            if body and name_kind(body.group(1).split()) == "organisation":
+                self.bodies.setdefault(match.group(1).lower(), body.group(1))
 
     def learn_names(
         self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
@@ -85,12 +109,28 @@ class NameBook:
                 self.cast.add(person)
                 self._note_titles(run[: run.rfind(person)].split(), person)
             elif person is None and len(words) > 1:
+                written = masked[start:end]
+                owner = OWNER_INSIDE.match(written)
+                if owner is not None and name_kind(words) == "organisation":
+                    self.owned.setdefault(written[owner.end() :], written)
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
                     self.bodies[key] = run
                 if len(words) == 2 and words[1].endswith("s"):
                     self.groups.setdefault(words[1].lower(), set()).add(run)
         for subject in subjects:
+            words = strip_the(subject.name).split()
+            if (
+                len(words) > 2
+                and words[0][:1].isupper()
+                and words[-1][:1].isupper()
+                and name_kind(words) == "organisation"
+            ):
+                # "the Institute for the Study of War said": "ISW" and "the institute" later
+                key = words[0].lower()
+                if key not in PLACES and len(words) > len(self.bodies.get(key, "").split()):
+                    self.bodies[key] = " ".join(words)
+                    self.acronyms = None
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
                 person = self.person_name(subject.name)
@@ -153,6 +193,15 @@ class NameBook:
             return None
         (group,) = groups
         return group
+
+    def body_in_full(self, name: str) -> str | None:
+        """The body's full name when the article gave it before or after a shorter one
+        ("Setouchi Electric" for "Setouchi Electric Power Co."), or None."""
+        words = name.split()
+        if not words or name_kind(words) == "organisation":
+            return None  # "British Museum" is a body's whole name, not "the British Museum Act"
+        longer = self.bodies.get(words[0].lower(), "")
+        return longer if longer.startswith(name + " ") else None
 
     def spelled_out(self, word: str) -> str | None:
         """The body an acronym stands for when the article names it in full ("WFP" for "World

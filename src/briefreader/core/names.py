@@ -9,7 +9,8 @@ from importlib import resources
 
 # Words of rank or office that stand before a name and are not part of it.
 TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president
+    """mr mr. mrs mrs. ms ms. miss madam dr dr. prof prof. professor sir dame lord lady president
+    candidate nominee
     vice prime minister secretary sen sen. senator rep rep. representative gov gov. governor
     mayor chancellor chief justice judge general gen gen. lt lt. col col. colonel major maj
     capt capt. captain sgt sgt. sergeant adm adm. admiral commander officer detective
@@ -33,6 +34,8 @@ FAMILY_FIRST = frozenset(
     deng cao peng zeng xiao tian pan yuan cai jiang du cheng su ding shen yao chan wong leung
     lau cheung tsang lam tse kwok yip ng chow chiu fung mak lai""".split()
 )
+# The article an Arabic surname opens with, which later mentions may drop: "al-Garawi", "Garawi".
+ARABIC_ARTICLE = re.compile(r"^[ae]l-(?=\w{3})")
 # Vietnamese middle names that tell the gender: "Nguyen Thi Hoa" is a woman.
 VIETNAMESE_MIDDLE = {"thi": "f", "thị": "f", "van": "m", "văn": "m"}
 # Letters after a name ("Philippa Strand KC") that are not part of it.
@@ -59,7 +62,7 @@ ORG_WORDS = frozenset(
     kgb fsb sec fda cdc gazprom rosneft tesla apple google microsoft amazon meta openai
     sa nv ag gmbh holdings records brotherhood industries partners airport station stadium
     museum hotel prison market bridge river island province district region city village
-    avenue road arena cathedral mosque""".split()
+    avenue road arena cathedral mosque trust hospitals nhs""".split()
 )
 # Places that speak only as a government does; never a person for he/she.
 PLACES = frozenset(
@@ -192,6 +195,10 @@ def person_in_run(run: str) -> str | None:
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break
+    while start and INITIALS.fullmatch(tokens[start - 1]):
+        start -= 1  # "K. Lakshmi Ammal": initials before the first name are part of the name
+    if start == 1 and len(tokens) == 3 and lowered[0] in FAMILY_FIRST:
+        start = 0  # "Tran Minh Chau": the family name first, then a given name the list knows
     titled = [i for i, t in enumerate(lowered) if is_title(t) and t != "the"]
     last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
     if start is None or (
@@ -270,10 +277,16 @@ class Cast:
     # last word and first word -> every name added with it, for people who share a surname
     by_last: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)
+    # "Marcus A. Pruitt" -> "Marcus A. Pruitt Jr.": mentions resolve without the suffix, and the
+    # speaker is named with it
+    suffixed: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
+        written = without_post_nominals(name)
         name = without_suffixes(name)
+        if written != name:
+            self.suffixed[name] = written
         found = self.resolve(name)
         if found and len(found.split()) >= len(name.split()):
             return found
@@ -284,8 +297,13 @@ class Cast:
         self.listed[name] = self.listed.get(name, 0) + 1
         words = name.split()
         if len(words) > 1:
-            self.by_last.setdefault(clean_token(words[-1]).lower(), []).append(name)
+            last = clean_token(words[-1]).lower()
+            self.by_last.setdefault(last, []).append(name)
             self.by_first.setdefault(words[0].lower(), []).append(name)
+            bare = ARABIC_ARTICLE.sub("", last)
+            if bare != last:  # "Kadhim Jabbar al-Garawi" is "Garawi" later
+                self.by_last.setdefault(bare, []).append(name)
+                self.by_word.setdefault(bare, name)
         self.by_word[name.lower()] = name
         for k in range(1, len(words) - 1):
             # "De la Fuente", learnt first, is "Tomás de la Fuente": the shorter name goes

@@ -12,10 +12,12 @@ from briefreader.core.names import (
     ORG_WORDS,
     PARTICLES,
     PLACES,
+    ROLE_HEADS,
     TITLES,
     clean_token,
     name_after_domain,
 )
+from briefreader.core.reporting_words import COMMON_VERBS
 
 # Quoted text is blanked with this character so names and verbs inside quotes are not seen.
 MASK = "\x01"
@@ -29,6 +31,7 @@ ABBREVIATIONS = frozenset(
     u.s. u.n. u.k. e.u. d.c. etc. approx. dept.""".split()
 )
 SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+PERSONAL_PRONOUNS = SUBJECT_PRONOUNS | frozenset("him her them us me you".split())
 PREPOSITIONS = frozenset(
     """of for at in from with on to by near inside outside alongside beside against toward
     towards about after before behind like than including via among between under over across
@@ -58,7 +61,24 @@ NOT_NAME_WORDS = FUNCTION_CAPITALS | DAYS
 AUXILIARIES = frozenset(
     "would will could can should may might must shall had has have was were is are".split()
 )
-FINITE_VERBS = frozenset("came went was were had did got took made said says told".split())
+FINITE_VERBS = frozenset(
+    """came went was were had did got took made said says told is are has have remained remains
+    seemed seems appeared appears became becomes become stayed stays proved proves""".split()
+)
+ARTICLES = frozenset("the a an".split())
+# What someone was doing when the reporter met them: no part of who they are.
+CIRCUMSTANCES = frozenset(
+    """sitting standing lying waiting wearing holding carrying watching leaning clutching
+    queuing queueing sheltering""".split()
+)
+# Verbs no noun phrase runs over: "… has become standard on earnings calls".
+LINKING_VERBS = frozenset(
+    """become became becomes remained remains seemed seems appeared appears stayed stays
+    proved proves""".split()
+)
+# Bodies known by a number after their name.
+NUMBERED_BODIES = frozenset("local lodge chapter branch company battalion brigade regiment".split())
+TIME_UNITS = frozenset("week month year weekend night".split())
 HONORIFICS = frozenset("mr mrs ms dr madam".split())
 BODY_CONNECTORS = frozenset("of for and &".split())
 CONNECTORS = frozenset(
@@ -141,6 +161,8 @@ def boundary(masked: str, left: Token, right: Token) -> bool:
     if gap == " ":
         return False  # most words are one space apart
     gap = gap.strip()
+    if gap in ("'", "’") and left.text.endswith("s") and right.lower in ORG_WORDS:
+        return False  # a plural owner inside a name: "the Nurses and Midwives' Association"
     return bool(gap) and gap != "&"
 
 
@@ -209,6 +231,15 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
     the plant", "Russia's defence ministry", "officials"."""
     if tokens[last].lower in CLAUSE_WORDS:
         return None  # "a tool that asked …": the relative pronoun is no speaker
+    who = _relative_who(tokens, masked, last, floor)
+    if who is not None:
+        # "an official at the ministry who asked not to be named": the person, with the clause
+        named = _description(tokens, masked, who - 1, floor)
+        if named is not None:
+            whole = masked[named.start : tokens[last].end]
+            return Subject(whole, named.name + whole[len(named.mention) :], "description",
+                           named.start, tokens[last].end)  # fmt: skip
+    last = _before_time(tokens, last, floor)
     first = last
     while (
         first - 1 >= floor
@@ -225,8 +256,12 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             and (tokens[first - 2].capitalised)
         ):
             first -= 1  # "the Department for Energy Security and Net Zero"
-        elif prev.lower in CLAUSE_WORDS or prev.lower in SUBJECT_PRONOUNS:
-            break
+        elif (
+            prev.lower in CLAUSE_WORDS
+            or prev.lower in SUBJECT_PRONOUNS
+            or prev.lower in LINKING_VERBS
+        ):
+            break  # "… has become standard on earnings calls": no phrase runs over a verb
         else:
             first -= 1
     start = None
@@ -235,15 +270,17 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             start = i
             break
     if start is None:
-        head = tokens[first]
-        if (
-            not (head.lower.endswith("s") and not head.lower.endswith("ss"))
-            or head.lower in CLAUSE_WORDS
+        # no determiner: a plural ("officials", "Ukrainian officials") still describes people
+        if not (_plural(tokens[first].lower) or _people(tokens[last].lower)) or (
+            tokens[first].lower in CLAUSE_WORDS
         ):
-            return None
+            return None  # "fans in orange", "Greek writers"; not "standard on earnings"
         start = first
     while start < last and tokens[start + 1].lower in DETERMINERS:
         start += 1
+    for i in range(start + 1, last + 1):
+        if tokens[i].lower in ARTICLES and tokens[i - 1].lower not in PREPOSITIONS | {"and"}:
+            start = i  # "a decision the label described as": the label describes
     if (
         first - 2 >= floor
         and tokens[first - 1].lower == "who"
@@ -257,11 +294,85 @@ def _description(tokens: Sequence[Token], masked: str, last: int, floor: int) ->
             whole = masked[named.start : tokens[last].end]
             return Subject(whole, whole[:1].lower() + whole[1:] if named.name[:1].islower() else whole,
                            "description", named.start, tokens[last].end)  # fmt: skip
+    last = _without_circumstance(tokens, start, last)
     text = masked[tokens[start].start : tokens[last].end]
     if tokens[start].lower in ("the", "a", "an"):
         text = text[:1].lower() + text[1:]
     return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
                    tokens[start].start, tokens[last].end)  # fmt: skip
+
+
+def _before_modifiers(tokens: Sequence[Token], masked: str, at: int, floor: int) -> int:
+    """The token before up to two lower-case words that modify a name: "of occupied Kherson
+    Oblast" looks back to "of"."""
+    j = at
+    while (
+        j >= floor
+        and at - j < 2
+        and not tokens[j].capitalised
+        and tokens[j].lower not in CLAUSE_WORDS
+        and tokens[j].lower not in DETERMINERS
+        and tokens[j].lower not in COMMON_VERBS
+        and tokens[j].lower not in PERSONAL_PRONOUNS
+        and not boundary(masked, tokens[j], tokens[j + 1])
+    ):
+        j -= 1
+    return j if j >= floor and tokens[j].lower in PREPOSITIONS else at
+
+
+def _relative_who(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int | None:
+    """Index of the "who" opening a clause that runs to token `last`, after a lower-case noun
+    ("an official who asked not to be named"), or None."""
+    for j in range(last - 1, max(floor, last - 10), -1):
+        if boundary(masked, tokens[j], tokens[j + 1]):
+            return None
+        if tokens[j].lower == "who":
+            noun = tokens[j - 1]
+            fits = not noun.capitalised and noun.lower not in CLAUSE_WORDS
+            return j if fits and not boundary(masked, noun, tokens[j]) else None
+    return None
+
+
+def _without_circumstance(tokens: Sequence[Token], start: int, last: int) -> int:
+    """The last word of a description without where the person happened to be: "an elderly man
+    sitting on a cot", "a currency trader at a foreign bank" are "an elderly man", "a currency
+    trader"; "a spokesperson for the ministry", "a teacher from Ohio" say who they are."""
+    for i in range(start + 2, last + 1):
+        word = tokens[i].lower
+        if word in CIRCUMSTANCES or (
+            word == "at"
+            and i + 1 <= last
+            and tokens[i + 1].lower in ("a", "an")
+            and not any(t.capitalised for t in tokens[i + 1 : last + 1])
+        ):
+            return i - 1
+    return last
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _people(word: str) -> bool:
+    """A plural that names people: "officials", "writers", "economists"."""
+    return _plural(word) and (word[:-1] in ROLE_HEADS or word.endswith(("ists", "ians", "ers")))
+
+
+def _before_time(tokens: Sequence[Token], last: int, floor: int) -> int:
+    """The last word of a description before a time phrase after it: "the label at the time",
+    "the ministry on Monday", "the regulator last week"."""
+    words = [t.lower for t in tokens[max(floor, last - 2) : last + 1]]
+    cut = 0
+    if words[-3:] == ["at", "the", "time"]:
+        cut = 3
+    elif len(words) >= 2 and (
+        words[-2] == "on"
+        and words[-1] in DAYS
+        or words[-2] in ("last", "this")
+        and words[-1] in TIME_UNITS
+    ):
+        cut = 2
+    return last - cut if last - cut >= floor else last
 
 
 def subject_ending_at(
@@ -276,11 +387,17 @@ def subject_ending_at(
         and not boundary(masked, tokens[last - 1], token)
     ):  # "Mr He said": the family name He, not the pronoun
         return Subject(token.text, token.lower, "pronoun", token.start, token.end)
-    if not is_name_word(token) and token.text != "He":
+    numbered = (
+        token.text.isdigit()
+        and last - 1 >= floor
+        and tokens[last - 1].lower in NUMBERED_BODIES
+        and not boundary(masked, tokens[last - 1], token)
+    )  # "IAFF Local 2217", "Engine Company 9": a body named with its number
+    if not is_name_word(token) and token.text != "He" and not numbered:
         if token.capitalised:
             return None
         return _description(tokens, masked, last, floor)
-    first = capitalised_run_start(tokens, masked, last, floor)
+    first = capitalised_run_start(tokens, masked, last - 1 if numbered else last, floor)
     article = (
         tokens[first - 1]
         if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first])
@@ -306,15 +423,22 @@ def subject_ending_at(
         before == first - 1
         and before - 1 >= floor
         and tokens[before].lower in ("for", "of")
-        and tokens[before - 1].capitalised
-        and tokens[before - 1].lower in TITLES
+        and tokens[before - 1].lower in TITLES  # "Minister for …", "candidate for …"
         and not boundary(masked, tokens[before - 1], tokens[before])
     ):
         # "Minister for Coastal Affairs Ifeoma Ross": the office holder, after the domain.
         holder = name_after_domain([clean_token(t.text) for t in tokens[first : last + 1]])
-        if holder is not None and last - first >= 2:
+        if holder is not None and last - first >= 2 and name_kind(holder.split()) == "name":
             start = tokens[before - 1].start
             return Subject(masked[start : token.end], holder, "name", start, token.end)
+    if (
+        before > floor
+        and tokens[before].possessive
+        and tokens[before].capitalised
+        and not boundary(masked, tokens[before - 1], tokens[before])
+    ):
+        before -= 1  # "a spokesperson for Germany's Federal Foreign Office": past the owner
+    before = _before_modifiers(tokens, masked, before, floor)
     if (
         before >= floor
         and tokens[before].lower in PREPOSITIONS
@@ -326,6 +450,11 @@ def subject_ending_at(
             return described
         return None
     name = " ".join(clean_token(t.text) for t in tokens[first : last + 1])
+    if (
+        "' " in masked[tokens[first].end : token.start]
+        or "’ " in masked[tokens[first].end : token.start]
+    ):
+        name = masked[tokens[first].start : token.end]  # "Nurses and Midwives' Association"
     mention_first = first
     while mention_first - 1 >= floor and not boundary(
         masked, tokens[mention_first - 1], tokens[mention_first]
@@ -413,6 +542,8 @@ def _description_after(
         # "said the son, Paul Ellison, 59": the name set beside the description is the speaker.
         return Subject(masked[tokens[first].start : named.end], named.text, "name",
                        tokens[first].start, named.end)  # fmt: skip
+    last = _without_circumstance(tokens, first, last)
+    text = masked[tokens[first].start : tokens[last].end]
     name = text[:1].lower() + text[1:] if tokens[first].lower in ("the", "a", "an") else text
     return Subject(text, name, "description", tokens[first].start, tokens[last].end)
 

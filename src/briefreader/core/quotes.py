@@ -19,7 +19,7 @@ from briefreader.core.attribution import (
     sentences_to_read,
     with_then_participle,
 )
-from briefreader.core.described_speakers import given_names
+from briefreader.core.described_speakers import body_with_word, given_names
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
 from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
@@ -29,17 +29,48 @@ from briefreader.core.speech_filter import is_speech
 
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"
-THE_DOCUMENT = re.compile(r"^the (?:statement|letter|email|memo|post|filing|message)$")
+THE_DOCUMENT = re.compile(
+    r"^the (?:([A-Z][\w.&-]*) )?(?:statement|letter|email|memo|post|filing|message)$"
+)
+THE_RULING = re.compile(
+    r"^the (?:ruling|judgment|judgement|verdict|order|decision)$", re.IGNORECASE
+)
+# Who a source is, named or described: "Sen. James Tolliver III", "a senior official at the
+# Élysée" (up to the comma or full stop that ends the description).
+NAMED_SOURCE = r"(?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+"
+DESCRIBED_SOURCE = r"(?:a|an|one) [^,.;]+?"
 SOURCE_NEXT = re.compile(
     r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
-    r"([A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+)*)"
+    rf"({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=[,.;]))"
+)
+# Nouns for what someone said: "That was Ms. Nguyen’s summary", "the verdict of Sen. Tolliver".
+VERDICTS = (
+    "summary|verdict|assessment|view|take|warning|answer|reply|response|advice|description|"
+    "prediction|explanation|conclusion|message"
 )
 # "That is Ana Brandt, the conductor …", "That was Ms. Nguyen’s summary": whose words they were.
 SOURCE_IS = re.compile(
     r"(?:That|This) (?:is|was) ((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z](?:[\w-]|[’'](?!s\b))*+"
     r"(?: [A-Z](?:[\w-]|[’'](?!s\b))*+)*)"
-    r"(?:,|[’']s (?:[a-z]+ ){0,2}?(?:summary|verdict|assessment|view|take|warning|answer|reply|"
-    r"response|advice|description|prediction|explanation|conclusion|message)\b)"
+    rf"(?:,|[’']s (?:[a-z]+ ){{0,2}}?(?:{VERDICTS})\b)"
+)
+# "That was the blunt verdict of Sen. James Tolliver III, …", "This was admitted by a senior
+# official who …": whose words they were.
+SOURCE_OF = re.compile(
+    rf"(?:That|This|Such) (?:is|was) (?:the (?:[a-z]+ ){{0,2}}?(?:{VERDICTS}|words) of|"
+    r"(?:[a-z]+ )?(?:said|admitted|confirmed|acknowledged|conceded|explained|echoed) by) "
+    rf"({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=[,.;]))"
+)
+# "That was how Deputy Foreign Minister Iryna Kovalenko described the attack".
+SOURCE_HOW = re.compile(
+    rf"(?:That|This) (?:is|was) how ({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=,))"
+    r"(?:,[^,.]*,)? (?:described|put|summed|explained|characterised|characterized|saw)\b"
+)
+# Sentences opening the paragraph after a quote that say whose words it was.
+SOURCES_NEXT = (SOURCE_NEXT, SOURCE_IS, SOURCE_OF, SOURCE_HOW)
+# "Quote from Lys:", "Quote from the ministry’s statement:", "Quote:": a label before a quote.
+QUOTE_LABEL = re.compile(
+    r"Quote(?: from (.+?)(?:[’']s (?:statement|post|letter|message|address|speech))?)?:"
 )
 COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
@@ -221,6 +252,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
          for f, found in zip(facts, subjects, strict=True)]
     )  # fmt: skip
 
+    headline = _is_headline(paragraphs[0].text, article.title)
     quotes: list[Quote] = []
     last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph with a quote
     continuing: Quote | None = None
@@ -236,18 +268,68 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 report.verb_end <= region[0] or _right_after(f, region, report)
             )
             chained = span.continued and continuing is not None
-            if not chained and not is_speech(text, f.text, f.masked, len(f.spans), region, governs):
+            if (
+                not chained
+                and not is_speech(text, f.text, f.masked, len(f.spans), region, governs)
+                and not (index == 0 and _quoted_in_story(text, facts, headline))
+            ):
                 continue
             speaker, mention = context.attribute(
                 region, report, in_paragraph, continuing if chained else None
             )
+            speaker = _as_named(book, speaker) if speaker else speaker
             quote = Quote(text, speaker, mention, paragraph.index, span.start, span.end)
             in_paragraph.append(quote)
             continuing = quote if span.continues else None
         quotes.extend(in_paragraph)
         if in_paragraph:
             last_speaker[index] = in_paragraph[-1].speaker
+    if headline:
+        quotes = _headline_attributed(quotes, book)
     return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
+
+
+def _as_named(book: SpeakerBook, speaker: str) -> str:
+    """The speaker's name as the sidebar lists it: "Marcus A. Pruitt Jr." with his suffix,
+    "Institute for the Study of War" without the article, whichever way the text began it."""
+    speaker = book.cast.suffixed.get(speaker, speaker)
+    if speaker.startswith("the ") and speaker[4:5].isupper():
+        return speaker[4:]
+    return speaker
+
+
+def _quoted_in_story(text: str, facts: Sequence[ParagraphFacts], headline: bool) -> bool:
+    """A headline's quoted words that the story quotes someone saying: ‘tightening the screws’
+    over “The G7 is tightening the screws,” Whitfield said."""
+    plain = _plain(text)
+    if not headline or not plain:
+        return False
+    quoted = (_plain(f.text[s.start : s.end]) for f in facts[1:] for s in f.spans)
+    return any(f" {plain} " in f" {words} " for words in quoted)
+
+
+def _is_headline(text: str, title: str | None) -> bool:
+    """The first paragraph is the headline: the title, or a short line with no full stop."""
+    if title is not None:
+        return text.strip() == title.strip()
+    return len(text) < 160 and text.rstrip(MARKS + " ")[-1:] not in (".", "!", "?")
+
+
+def _headline_attributed(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
+    """A headline quoting a role ("Labour MP insists ‘I have done nothing wrong’") names the
+    speaker the story gives the same words to."""
+    if not quotes or quotes[0].paragraph != 0:
+        return quotes
+    body = [q for q in quotes if q.paragraph > 0 and q.speaker]
+    repaired = []
+    for quote in quotes:
+        named = quote.paragraph > 0 or (
+            quote.mention is not None and book.cast.lists(quote.speaker or "")
+        )
+        plain = "" if named else _plain(quote.text)
+        source = next((q for q in body if plain and f" {plain} " in f" {_plain(q.text)} "), None)
+        repaired.append(replace(quote, speaker=source.speaker) if source else quote)
+    return repaired
 
 
 def _learn_given_names(book: SpeakerBook, facts: Sequence[ParagraphFacts]) -> None:
@@ -319,7 +401,14 @@ class _Context:
         """Speaker and mention for one quotation, following QUOTES.md rule 6 when it has no clause."""
         f, book, index = self.facts[self.index], self.book, self.index
         subject = _governing_subject(f, report) if report is not None else None
-        if subject is not None and THE_DOCUMENT.match(subject.name):
+        document = THE_DOCUMENT.match(subject.name) if subject is not None else None
+        if document is not None and subject is not None and document.group(1):
+            # "the IRGC statement said": the body that issued it
+            owner = Subject(
+                document.group(1), document.group(1), "name", subject.start, subject.end
+            )
+            return book.speaker(owner, index), subject.mention
+        if document is not None and subject is not None:
             # "“…,” the statement said": whoever issued the statement quoted just before, else
             # whoever the text says sent it ("Gov. Ruiz sent a letter …"), else the last speaker.
             author = earlier[-1].speaker if earlier else None
@@ -327,6 +416,11 @@ class _Context:
             author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
+        if subject is not None and THE_RULING.match(subject.name):
+            # "The ruling … found that …": the court that gave it
+            court = body_with_word(book, "court", index, subject.start)
+            if court:
+                return court, subject.mention
         if subject is not None:
             return book.speaker(subject, index), subject.mention
         if earlier and earlier[-1].speaker:
@@ -337,6 +431,10 @@ class _Context:
         if subject is not None:
             return book.speaker(subject, index), None
         before = f.masked[: region[0]].rstrip()
+        label = QUOTE_LABEL.fullmatch(before)
+        if label is not None:
+            # "Quote from Lys: “…”", as Ukrainska Pravda labels its quotes; "Quote: “…”" goes on
+            return self._labelled(label, index)
         if before.endswith(":"):
             # "Ortega put it more bluntly: “…”": the sentence's subject introduces the quote.
             opener = sentence_subject(
@@ -344,14 +442,23 @@ class _Context:
             )
             if opener is not None and opener.kind in ("name", "pronoun"):
                 return book.speaker(opener, index), opener.mention
+        if before.endswith((".", "!", "?")) and region[0] > 0:
+            # "A European diplomat involved in the talks is blunter. “…”": whoever the sentence
+            # before is about
+            opens = f.starts[sentence_index(f.starts, len(before) - 1)]
+            words = tokens_of(f.masked, [(opens, len(before))])
+            said_before = sentence_subject(words, f.masked, None, None, first=0) if words else None
+            if said_before is not None and said_before.kind in ("name", "pronoun", "description"):
+                return book.speaker(said_before, index), said_before.mention
         if before != "":
             return None, None
         following = self.facts[index + 1].text if index + 1 < len(self.facts) else ""
-        source = SOURCE_NEXT.match(following) or SOURCE_IS.match(following)
+        source = next(filter(None, (p.match(following) for p in SOURCES_NEXT)), None)
         if source:
             # "That warning came from Sultana Parveen, who …": the next paragraph names the source.
             name = source.group(1)
-            named = Subject(name, name, "name", source.start(1), source.end(1))
+            kind = "description" if name[:1].islower() else "name"
+            named = Subject(name, name, kind, source.start(1), source.end(1))
             return book.speaker(named, index + 1), name
         previous = self._last_speaker(index - 1)
         if previous:
@@ -373,6 +480,15 @@ class _Context:
             if narrated:
                 return narrated, None
         return None, None
+
+    def _labelled(self, label: re.Match[str], index: int) -> tuple[str | None, str | None]:
+        """The speaker a "Quote from …:" label names, else the one speaking before."""
+        source = label.group(1)
+        if source is None:
+            return self._last_speaker(index - 1), None
+        kind = "description" if source[:1].islower() else "name"
+        named = Subject(source, source, kind, label.start(1), label.end(1))
+        return self.book.speaker(named, index), source
 
     def _narrated(self, paragraph: int) -> str | None:
         """Who the last "he" or "she" of a paragraph stands for."""

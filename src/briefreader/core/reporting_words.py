@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from briefreader.core.names import DAYS
 
+# Verbs that judge something in quoted words, "as …" or not: "attacked the budget as “…”",
+# "hailed it as “…”"; they report only with a subject.
+JUDGING_VERBS = frozenset(
+    """hailed attacked dismissed slammed criticised criticized praised derided denounced
+    condemned blasted""".split()
+)
 REPORTING_VERBS = frozenset(
     """said says say told tells added adds asked asks stated states wrote writes explained
     explains noted notes argued argues warned warns insisted insists claimed claims declared
@@ -21,8 +27,8 @@ REPORTING_VERBS = frozenset(
     thundered fumed scoffed snapped retorted wondered wonders texted messaged emailed
     blogged reported reports estimated estimates charged charges accused accuses pleaded
     pleads opined forecast forecasts remembers remembered recalls writes accused laughs
-    laughed shrugs shrugged smiles smiled sighs nods nodded""".split()
-)
+    laughed shrugs shrugged smiles smiled sighs nods nodded found finds""".split()
+) | frozenset(JUDGING_VERBS)
 # Verbs that put their subject after them: `“…,” said Becca Wasser`.
 INVERTING_VERBS = frozenset(
     """said says added adds asked asks wrote writes explained explains noted notes argued

@@ -26,7 +26,7 @@ from briefreader.core.names import (
     first_names,
     gender_of,
 )
-from briefreader.core.noun_phrases import PREPOSITIONS, Subject, name_kind
+from briefreader.core.noun_phrases import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
 
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "prof": ""}
 HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
@@ -35,13 +35,24 @@ APPOSED_ROLE = re.compile(r", (?:the|a|an|his|her|their) (?:[\w’'-]+ ){0,3}?([
 # "The businessman finds his cabin": a described person opening a sentence.
 # The owner a body's name opens with: "Russia's", "the Hamilton County Prosecutor's".
 OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
-DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another)(?: [A-Za-z-]+){1,3}")
+DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another|a|an|one)(?: [A-Za-z-]+){1,3}")
+# A body named by its owner and a lower-case description: "Russia’s defence ministry".
+OWNED_BODY_OPENER = re.compile(
+    r"[A-Z][\w-]*[’']s (?:[a-z]+ ){0,2}(ministry|office|army|military|government|embassy|"
+    r"navy|police|agency|department|council|authority|administration)\b"
+)
+# A clause that says which person is meant, up to the sentence's end: "an official who did not
+# wish to be named."
+CLAUSE_TO_SENTENCE_END = re.compile(r" who [^,.;:“”\"\x01]{3,80}(?=\.)")
+# "This was admitted by a senior civic official": a described person as the agent of a passive.
+PASSIVE_AGENT = re.compile(r"\b(?:was|were|been) (?:[a-z]+ )?[a-z]+(?:ed|said|told|made) by ")
 # What follows the place a story was filed from: "OSLO, May 2 –", "OSLO/BERGEN", "OSLO (AP)".
 DATELINE_END = re.compile(r"\s*(?:[,/(—–]|-\s)")
 # "Bank of Korea", "Brotherhood of Locomotive Engineers and Trainmen": a body's name runs on
 # over "of" to the capitalised words after it, which are no body of their own.
 BODY_OF = re.compile(r" of (?:the )?[A-Z][\w’'&-]*+(?: (?:and |& )?[A-Z][\w’'&-]*+)*")
 TITLE_WORD = re.compile(r"[A-Z][\w.]*")
+NUMBER_AFTER = re.compile(r" \d+\b")  # "Local 2217"
 WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a miss
 # Titles written another way before a name, which a later "the judge" or "the senator" means.
 SAME_TITLE = {
@@ -89,7 +100,11 @@ def _body_of(masked: str, end: int) -> int | None:
         return None
     stop = rest.end()
     for word in TITLE_WORD.finditer(masked, end + 4, stop):
-        if word.group().lower() in TITLES and word.group() != "the":
+        if (
+            word.group().lower() in TITLES
+            and word.group() != "the"
+            and word.end() < stop  # a title before a name, not "Ministry of Defense" itself
+        ):
             stop = word.start() - 1
             break
     return stop if stop > end + 4 and masked[stop - 1].isalpha() else None
@@ -207,6 +222,11 @@ class SpeakerBook(NameBook):
         """The people and bodies the paragraph's capitalised runs name."""
         named = [s for s in subjects if s.kind == "name"]
         seen: set[int] = set()
+        # "She added that Anna Kowalski had warned": the sentence is about whoever "she" is.
+        pronoun_at: dict[int, int] = {}
+        for subject in subjects:
+            if subject.kind == "pronoun" and subject.name in ("he", "she"):
+                pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
         found: list[Mention] = []
         covered = 0  # the end of a body's name that ran on over "of"
         for offset, end, words in runs:
@@ -215,7 +235,17 @@ class SpeakerBook(NameBook):
             if len(words) == 1 and not self._worth_remembering(words[0]):
                 continue
             run = " ".join(words)
-            is_subject = bool(named) and any(s.start <= end - 1 < s.end for s in named)
+            number = (
+                NUMBER_AFTER.match(masked, end) if words[-1].lower() in NUMBERED_BODIES else None
+            )
+            if number is not None:  # "IAFF Local 2217": a body, whatever its words
+                found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
+                continue
+            in_full = self.body_in_full(run) if len(words) > 1 else None
+            if in_full and not self.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
+                found.append(Mention(paragraph, offset, in_full, "o", is_subject_of(named, end)))
+                continue
+            is_subject = is_subject_of(named, end)
             office = office_holder(masked, offset, words) if len(words) > 2 else None
             if office is not None:
                 person = self.cast.resolve(office) or office
@@ -233,6 +263,8 @@ class SpeakerBook(NameBook):
             if person and office is None:
                 before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
                 word_before = before.group(1).lower() if before is not None else ""
+                if word_before in ("like", "unlike"):
+                    continue  # "Like Kawabata, she said …": someone else, compared
                 if word_before == "the" and len(words) > 1 and not self.cast.lists(run):
                     person = None  # "the River Leam", "the National Lottery": places and bodies
                     found.append(Mention(paragraph, offset, run, "o", is_subject))
@@ -243,7 +275,10 @@ class SpeakerBook(NameBook):
                     self.genders[full] = told  # "Mr. Dube": he
                 object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
                 possessive = masked.endswith(("’s", "'s"), 0, end)
-                salient = is_subject or (sentence not in seen and not possessive and not object_of)
+                after_pronoun = pronoun_at.get(sentence, end) < offset
+                salient = not after_pronoun and (
+                    is_subject or (sentence not in seen and not possessive and not object_of)
+                )
                 if word_before == "for" and offset - 4 in starts:
                     salient = True  # "For Amara Obi, who …, the trial is personal": the topic
                 if not possessive and not object_of:  # "For Hill End grazier Will Tremain"
@@ -260,7 +295,10 @@ class SpeakerBook(NameBook):
             elif name_kind(words) == "organisation" or run in self.short_bodies:
                 # a body that opens its sentence is what the sentence is about
                 opens = offset in starts or (offset - 4 in starts and masked[offset - 4] == "T")
-                body = self.spelled_out(run) or strip_the(run)
+                written = masked[offset:end]
+                if "’s " in written or "'s " in written:
+                    run = written  # "Russia's Defense Ministry": the owner, as the text writes it
+                body = self.spelled_out(run) or self._runs_on(run) or strip_the(run)
                 whole = [x.name for x in named if x.start <= offset and end <= x.end]
                 if whole and len(whole[0]) > len(body) and body in whole[0]:
                     body = whole[0]  # the run "Ministry" in the subject "Ministry of Defence"
@@ -283,11 +321,17 @@ class SpeakerBook(NameBook):
     def _described_openers(
         self, paragraph: int, masked: str, starts: Sequence[int]
     ) -> list[Mention]:
-        """Described people opening sentences: "A cellist in the band, who …"."""
+        """Described people opening sentences ("A cellist in the band, who …") or doing what a
+        passive says ("This was admitted by a senior official who …")."""
         found: list[Mention] = []
-        # Only sentence openers count, and none of these phrases can run over a sentence start,
-        # so matching at each start finds what a scan of the whole paragraph would.
-        for at in sorted(set(starts)):
+        # Only sentence openers and agents count, and none of these phrases can run over a
+        # sentence start, so matching at each of them finds what a scan of the paragraph would.
+        agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
+        for at in sorted({*starts, *agents}):
+            owned = OWNED_BODY_OPENER.match(masked, at)
+            if owned is not None:  # "Russia’s defence ministry gave a different account."
+                found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
+                continue
             match = DESCRIBED_PERSON.match(masked, at)
             if match is None:
                 continue
@@ -299,6 +343,9 @@ class SpeakerBook(NameBook):
                 rest = PLACE_AFTER_ROLE.match(masked, at + len(phrase))
                 if rest is not None:  # "A cellist in the band, who …"
                     phrase += rest.group()
+                elif at in agents:  # "… by a senior civic official who did not wish to be named."
+                    clause = CLAUSE_TO_SENTENCE_END.match(masked, at + len(phrase))
+                    phrase += clause.group() if clause is not None else ""
                 kind = description_kind(words[heads[0]])
                 given = self.given_name(paragraph, at)
                 if given is not None:  # "A medic who goes by the call sign “Lastivka”, said"
@@ -348,6 +395,9 @@ class SpeakerBook(NameBook):
         namesake = self.namesake(subject.mention, paragraph, subject.start)
         if namesake:
             return namesake
+        owned = self._owned_earlier(subject)
+        if owned:
+            return owned
         if HONORIFIC_ALONE.match(subject.name):
             # "Mr He" for "He Ruiqing": a family name written first.
             family = subject.name.split()[-1]
@@ -357,7 +407,7 @@ class SpeakerBook(NameBook):
         person = self.person_name(subject.name)
         if person:
             return self.cast.resolve(person) or person
-        resolved = self.cast.resolve(subject.name)
+        resolved = self.cast.resolve(subject.name) or self.body_in_full(subject.name)
         if resolved is None and " " not in subject.name.strip():
             resolved = self.bodies.get(subject.name.strip().lower())  # "Nimbus" -> "Nimbus Systems"
             resolved = resolved or self.spelled_out(subject.name.strip())
@@ -380,6 +430,18 @@ class SpeakerBook(NameBook):
             resolved = self.group(subject.name)  # "the MPs" after "Labour MPs"
         return resolved or owned_body(subject) or strip_the(subject.name)
 
+    def _runs_on(self, run: str) -> str | None:
+        """The body's whole name when the text gave it running on over a small word: the run
+        "Institute" of "the Institute for the Study of War"."""
+        longer = self.bodies.get(run.split()[0].lower(), "")
+        return longer if longer.startswith((run + " for ", run + " of ", run + " on ")) else None
+
+    def _owned_earlier(self, subject: Subject) -> str | None:
+        """ "the General Staff said" after "Ukraine's General Staff": the body as named before."""
+        if "’s " in subject.mention or "'s " in subject.mention:
+            return None
+        return self.owned.get(subject.name)
+
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
         the article names one person with it, or several: the one an honorific fits, else the
@@ -388,7 +450,8 @@ class SpeakerBook(NameBook):
         if not words or len(words) > 2:
             return None
         title = words[0].lower().rstrip(".")
-        if len(words) == 2 and title not in HONORIFIC_GENDER:
+        acronym = words[0].isupper() and 2 <= len(words[0]) <= 4  # "DPP Tan", "DSP Rao"
+        if len(words) == 2 and title not in HONORIFIC_GENDER and not acronym:
             return None
         people = self.cast.namesakes(clean_token(words[-1]))
         if len(people) <= 1 or len(words) == 1 and words[0].lower() not in self.cast.by_last:
@@ -457,6 +520,11 @@ class SpeakerBook(NameBook):
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name
         return None
+
+
+def is_subject_of(named: Sequence[Subject], end: int) -> bool:
+    """The run ending at `end` is part of a reporting verb's named subject."""
+    return any(s.start <= end - 1 < s.end for s in named)
 
 
 def owned_body(subject: Subject) -> str | None:

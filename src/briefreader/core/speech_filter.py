@@ -14,7 +14,7 @@ TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no 
     r"|named|(?:pronounce|spell|spelt|spelled)s?|call ?signs?|nom de guerre|pseudonym|alias)[\s,:]*$"
 )
 # "a group called “X”" names a thing; "what he called “X”" and "Johnson called “X”" report speech.
-CALLED_BEFORE = re.compile(r"(\S+)\s+(?:called|calls|dubbed)[\s,:]*$")
+CALLED_BEFORE = re.compile(r"(\S+)\s+(?:call|called|calls|dubbed)[\s,:]*$")
 SPEECH_RIGHT_BEFORE = re.compile(
     r"\b(?:said|says|told|tweeted|posted|wrote|writes|chanted|chanting|shouted|shouting|yelled|added|declared|"
     r"asked|replied|warned)\s*[:,]?\s*$"
@@ -26,7 +26,7 @@ TERM_ENDINGS = tuple(
     titles label labels acronym acronyms reading read saying marked stamped pronounce pronounces
     spell spells spelt spelled sign signs callsign callsigns guerre pseudonym alias""".split()
 )
-CALLED_ENDINGS = ("called", "calls", "dubbed")
+CALLED_ENDINGS = ("call", "called", "calls", "dubbed")
 SPEECH_ENDINGS = tuple(
     """said says told tweeted posted wrote writes chanted chanting shouted shouting yelled added
     declared asked replied warned""".split()
@@ -36,6 +36,15 @@ WRITTEN_ON_A_THING = re.compile(
     r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|stickers?|log|entry|chart|graffiti|"
     r"plaque)\b[^.!?]*\b(?:reading|reads|read)(?: only| simply)?[\s,:]*"
     r"(?:[\"“][^\"”]*[\"”]\s*(?:and|or)\s*)?$"
+)
+# "what the Kremlin calls a “…”": a name for a thing, not words reported.
+CALLS_IT_A = re.compile(r"\b(?:call|calls|called|dubs|dubbed) (?:an?|the) $")
+WORD_BEFORE = re.compile(r"(\w+)\s*$")
+WORD_AFTER = re.compile(r"\s+(\w+)")
+NOUN_OPENERS = frozenset("a an the more most less its their his her our some any such".split())
+NOT_NOUNS = frozenset(
+    """of for at in from with on to by and or but as than that which who is are was were be
+    been has have had will would can could may might must should""".split()
 )
 NICKNAME_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:her|him|them|me|us)(?:self|selves)?[\s,:]*$")
 WORD_DISCUSSED = re.compile(r"\s*(?:meant|means|mean|referred to|refers to|stood for|stands for)\b")
@@ -71,6 +80,8 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
             called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
         ):
             return False
+    if CALLS_IT_A.search(raw_before):
+        return False  # "what the Kremlin calls a “special military operation”": its term
     if "read" in before:
         written = paragraph[max(0, region[0] - 120) : region[0]].lower()
         if WRITTEN_ON_A_THING.search(written):
@@ -81,10 +92,13 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     if len(words) <= 3 and not speech_before and WORD_DISCUSSED.match(paragraph, region[1]):
         return False  # "Asked whether “soon” meant October": the word itself is the topic
     ends_like_speech = text.rstrip()[-1:] in ".!?;:…—" or (text.rstrip()[-1:] == "," and governed)
-    if not ends_like_speech and len(words) <= 12 and not speech_before:
+    if len(words) <= 12 and not speech_before:
         content = [w for w in words if w.lower() not in SMALL_WORDS]
-        if content and all(w[:1].isupper() or w[:1].isdigit() for w in content):
-            return False  # a title
+        titled = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        if titled and (not ends_like_speech or (len(content) >= 2 and text.rstrip()[-1:] == ".")):
+            return False  # a title or a name: "the group “Angels of Kherson.”"
+    if len(words) <= 2 and not speech_before and _modifies_a_noun(paragraph, region):
+        return False  # "more “compliant” barrels", "so-called “kamikaze” drones"
     sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
     if len(words) <= 4 and not sentence_like:
         # A partial quote is speech when a reporting clause introduces it or follows it at once;
@@ -92,6 +106,19 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         whole_paragraph = masked.strip(" \x01.,") == "" and quotes_in_paragraph == 1
         return governed or speech_before or whole_paragraph
     return True
+
+
+def _modifies_a_noun(paragraph: str, region: tuple[int, int]) -> bool:
+    """The quoted words stand between a determiner and the noun they describe."""
+    before = WORD_BEFORE.search(paragraph, max(0, region[0] - 20), region[0])
+    after = WORD_AFTER.match(paragraph, region[1])
+    return (
+        before is not None
+        and after is not None
+        and before.group(1).lower() in NOUN_OPENERS
+        and after.group(1).islower()
+        and after.group(1) not in NOT_NOUNS
+    )
 
 
 def _without_trailing_marks(text: str) -> str:
