@@ -12,6 +12,7 @@ from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matche
 from briefreader.core.noun_phrases import ABBREVIATIONS, MASK, TOKEN, tokens_of
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
 from briefreader.core.quotes import _outside
+from briefreader.core.speech_filter import CALLS_IT_A, CALLS_IT_A_ENDINGS
 
 PIECES = [
     "A", "B", "Mc", "a", "b", "de", "della", "al", "el-", "al-", "von", "i", "y", " ", "  ",
@@ -82,3 +83,15 @@ def test_words_outside_blanked_regions_are_the_words_of_the_sentences(
     ranges = list(zip(bounds, bounds[1:], strict=False))
     words = [(t.text, t.start, t.end) for t in tokens_of(masked, ranges)]
     assert [(t.text, t.start, t.end) for t in tokens_of(masked, _outside(ranges, regions))] == words
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["call", "calls", "dubbed", "a", "an", "the", " ", "\n", "x", "“"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_what_calls_it_a_thing_ends_in_a_determiner(before: str) -> None:
+    if CALLS_IT_A.search(before):
+        assert before.endswith(CALLS_IT_A_ENDINGS)
