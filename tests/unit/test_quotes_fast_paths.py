@@ -7,8 +7,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefreader.core.attribution import mask_quotes
 from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
+from briefreader.core.noun_phrases import ABBREVIATIONS, MASK, TOKEN, tokens_of
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
+from briefreader.core.quotes import _outside
+from briefreader.core.speech_filter import CALLS_IT_A, CALLS_IT_A_ENDINGS
 
 PIECES = [
     "A", "B", "Mc", "a", "b", "de", "della", "al", "el-", "al-", "von", "i", "y", " ", "  ",
@@ -37,3 +41,57 @@ def test_marks_are_found_where_a_class_of_marks_finds_them(text: str) -> None:
     expected = [(match.start(), match.group()) for match in re.finditer(f"[{MARKS}]", text)]
     assert _marks(text) == expected
     assert _has_mark(text) == bool(expected)
+
+
+def _tokens_one_match_at_a_time(masked: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in TOKEN.finditer(masked):
+        text, (first, last) = match.group(), match.span()
+        if text[-1] == "." and not (
+            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+        ):
+            text, last = text[:-1], last - 1
+        found.append((text, first, last))
+    return found
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", "Mr.", "U.S.", "it’s", "al-Sisi", "x_y", "3.5", "é", " ", ". ",
+                         ", ", "-", "’", "'", MASK, "\n", "İ", "\udc9b"]),
+        max_size=30,
+    ).map("".join)
+)  # fmt: skip
+def test_words_are_the_word_patterns_matches(masked: str) -> None:
+    tokens = [(t.text, t.start, t.end) for t in tokens_of(masked)]
+    assert tokens == _tokens_one_match_at_a_time(masked)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet="ab .,’-", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=4),
+    st.lists(st.integers(0, 40), max_size=5),
+)
+def test_words_outside_blanked_regions_are_the_words_of_the_sentences(
+    text: str, blanks: list[tuple[int, int]], cuts: list[int]
+) -> None:
+    regions = [(start, min(start + size, len(text))) for start, size in blanks if start < len(text)]
+    masked = mask_quotes(text, regions)
+    bounds = sorted({0, len(masked), *(cut for cut in cuts if cut < len(masked))})
+    ranges = list(zip(bounds, bounds[1:], strict=False))
+    words = [(t.text, t.start, t.end) for t in tokens_of(masked, ranges)]
+    assert [(t.text, t.start, t.end) for t in tokens_of(masked, _outside(ranges, regions))] == words
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["call", "calls", "dubbed", "a", "an", "the", " ", "\n", "x", "“"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_what_calls_it_a_thing_ends_in_a_determiner(before: str) -> None:
+    if CALLS_IT_A.search(before):
+        assert before.endswith(CALLS_IT_A_ENDINGS)

@@ -89,14 +89,18 @@ PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phra
 ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
 
 
+# The abbreviations without their last full stop ("mr", "u.s"), for a word before a full stop.
+ABBREVIATED_WORDS = frozenset(a[:-1] for a in ABBREVIATIONS if a.endswith("."))
+
+
 def _abbreviation_at(masked: str, stop: int) -> bool:
     """The full stop at `stop` ends an abbreviation or an initial ("U.S.", "Dr.", "J.")."""
     floor = max(0, stop - 15)
     space = masked.rfind(" ", floor, stop)
     first = space + 1 if space >= 0 else floor
-    if masked[first:stop].isalnum():  # most full stops: one plain word back to a space
-        text = masked[first : stop + 1]
-        return len(text) <= 2 or text.lower() in ABBREVIATIONS
+    plain = masked[first:stop]
+    if plain.isalnum():  # most full stops: one plain word back to a space
+        return len(plain) <= 1 or plain.lower() in ABBREVIATED_WORDS
     word = (
         WORD_BEFORE_STOP.search(masked, max(0, stop - 15), stop + 1)
         if stop > 0 and masked[stop - 1] != MASK
@@ -173,7 +177,10 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
     count = len(starts)
     ends = [*starts[1:], len(masked)]
     # A quotation never straddles a sentence start, so a blanked character marks its sentence.
-    chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
+    if MASK in masked:
+        chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
+    else:
+        chosen = [False] * count
     if not all(chosen):
         lowered = masked.lower()
         for verb in _reading_words_in(lowered):

@@ -24,6 +24,7 @@ MASK = "\x01"
 # `\w\w*` rather than `\w+`: a pattern that opens with one class lets the regex engine skip
 # ahead to a word character instead of trying a whole match at every offset.
 TOKEN = re.compile(r"\w\w*(?:[’'.\-]\w+)*\.?")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # the words kept, with what is between them
 ABBREVIATIONS = frozenset(
     """mr. mrs. ms. dr. st. sen. rep. gov. gen. lt. col. capt. sgt. adm. prof. rev. jr. sr.
     inc. corp. ltd. co. no. vs. jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. a.m. p.m.
@@ -125,9 +126,14 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     found: list[Token] = []
     append = found.append  # a hot loop: real articles have a few hundred words to read
     for start, end in _joined(ranges) if ranges is not None else ((0, len(masked)),):
-        for match in TOKEN.finditer(masked, start, end):
-            text = match.group()
-            first, last = match.span()
+        # Split around the words, kept: what is before the first word, the word, what is
+        # between it and the next, and so on. No match object per word, which is quicker.
+        pieces = TOKEN_SPLIT.split(masked[start:end])
+        last = start
+        for i in range(1, len(pieces), 2):
+            first = last + len(pieces[i - 1])
+            text = pieces[i]
+            last = first + len(text)
             if text[-1] == "." and not (
                 len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
             ):

@@ -13,6 +13,7 @@ SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
 MARKS = "“”„«»\"‘’‚'"
+STRAIGHT_MARKS = STRAIGHT_DOUBLE + STRAIGHT_SINGLE  # the only marks in plain ASCII
 _VERB = r"(?:said|says|added|adds|asked|told|wrote|writes|insisted|warned)"
 MISSING_CLOSE = re.compile(
     rf"[,?!](?=\s+(?:{_VERB}\b|(?:[A-Z][\w.’'-]*\s+){{1,4}}{_VERB}\b|(?:he|she|they)\s+{_VERB}\b))"
@@ -55,7 +56,7 @@ def _marks(text: str) -> list[tuple[int, str]]:
     """(offset, mark) of every quotation mark in the text, in order: a search per mark at
     memory-scan speed, quicker than a regex class tried on every character."""
     found = []
-    for mark in MARKS:
+    for mark in STRAIGHT_MARKS if text.isascii() else MARKS:
         if mark in text:
             at = text.find(mark)
             while at >= 0:
@@ -101,13 +102,14 @@ class _ParagraphScan:
         self.double_at: int | None = None  # offset just after the open double mark
         self.single_at: int | None = None
         self.continued = continued
+        self.indent = len(text) - len(text.lstrip())  # whitespace the paragraph opens with
 
     def emit(
         self, start: int, end: int, *, single: bool, closed: bool, continues: bool = False
     ) -> None:
         s, e = _stripped(self.text, start, end)
         if e > s:
-            at_start = self.text[: start - 1].strip() == ""
+            at_start = start - 1 <= self.indent  # nothing but whitespace before the mark
             self.spans.append(
                 Span(
                     self.index,

@@ -109,6 +109,26 @@ def _region(text: str, span: Span) -> tuple[int, int]:
     return start, end
 
 
+def _outside(
+    ranges: Sequence[tuple[int, int]], regions: Sequence[tuple[int, int]]
+) -> Sequence[tuple[int, int]]:
+    """The parts of the ranges outside every quoted region: a blanked region holds no word,
+    so the words of the parts are the words of the ranges, found without reading the blanks."""
+    if not regions:
+        return ranges
+    regions = sorted(regions)
+    parts = []
+    for start, end in ranges:
+        for blank_start, blank_end in regions:
+            if blank_start < end and blank_end > start:
+                if blank_start > start:
+                    parts.append((start, blank_start))
+                start = max(start, blank_end)
+        if start < end:
+            parts.append((start, end))
+    return parts
+
+
 def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
     """Facts for the paragraphs quotes need (their own, six before for pronouns, one after for
     late attributions); the rest only keep their text, which keeps long articles cheap."""
@@ -134,7 +154,7 @@ def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
         regions = [_region(text, s) for s in spans]
         masked = mask_quotes(text, regions)
         starts = sentence_starts(text, masked)
-        tokens = tokens_of(masked, sentences_to_read(masked, starts))
+        tokens = tokens_of(masked, _outside(sentences_to_read(masked, starts), regions))
         facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
                                     find_reports(masked, tokens, starts)))  # fmt: skip
     return facts

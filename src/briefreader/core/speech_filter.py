@@ -39,6 +39,8 @@ WRITTEN_ON_A_THING = re.compile(
 )
 # "what the Kremlin calls a “…”": a name for a thing, not words reported.
 CALLS_IT_A = re.compile(r"\b(?:call|calls|called|dubs|dubbed) (?:an?|the) $")
+# How a text ends when CALLS_IT_A can match (`$` also matches before a final line break).
+CALLS_IT_A_ENDINGS = (" a ", " an ", " the ", " a \n", " an \n", " the \n")
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 WORD_AFTER = re.compile(r"\s+(\w+)")
 NOUN_OPENERS = frozenset("a an the more most less its their his her our some any such".split())
@@ -80,7 +82,7 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
             called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
         ):
             return False
-    if CALLS_IT_A.search(raw_before):
+    if raw_before.endswith(CALLS_IT_A_ENDINGS) and CALLS_IT_A.search(raw_before):
         return False  # "what the Kremlin calls a “special military operation”": its term
     if "read" in before:
         written = paragraph[max(0, region[0] - 120) : region[0]].lower()
