@@ -6,15 +6,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from briefreader.core.names import clean_token, person_in_run
-from briefreader.core.noun_phrases import (
-    Subject,
-    Token,
-    boundary,
-    capitalised_run_start,
-    is_name_word,
-    name_kind,
-    subject_ending_at,
-)
+from briefreader.core.noun_phrases import capitalised_run_start, subject_ending_at
+from briefreader.core.words import Subject, Token, boundary, is_name_word, name_kind
 
 
 def person_like(subject: Subject) -> bool:

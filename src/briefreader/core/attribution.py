@@ -17,17 +17,8 @@ from briefreader.core.appositions import (
 )
 from briefreader.core.names import person_in_run
 from briefreader.core.noun_phrases import (
-    ABBREVIATIONS,
-    AUXILIARIES,
-    CONNECTORS,
-    MASK,
-    PREPOSITIONS,
-    Subject,
-    Token,
     appositive_name,
-    boundary,
     capitalised_run_start,
-    is_name_word,
     subject_after,
     subject_ending_at,
 )
@@ -45,6 +36,17 @@ from briefreader.core.reporting_words import (
     REPORTING_VERBS,
     TIME_WORDS,
     VAGUE_OPENERS,
+)
+from briefreader.core.words import (
+    ABBREVIATIONS,
+    AUXILIARIES,
+    CONNECTORS,
+    MASK,
+    PREPOSITIONS,
+    Subject,
+    Token,
+    boundary,
+    is_name_word,
 )
 
 READING_WORDS = REPORTING_VERBS | PARTICIPLES | {"according"}

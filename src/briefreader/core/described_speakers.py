@@ -16,7 +16,7 @@ from briefreader.core.descriptions import (
 )
 from briefreader.core.name_book import strip_the
 from briefreader.core.names import TITLES, person_in_run
-from briefreader.core.noun_phrases import Subject
+from briefreader.core.words import Subject
 
 if TYPE_CHECKING:
     from briefreader.core.speakers import SpeakerBook

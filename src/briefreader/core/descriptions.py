@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefreader.core.names import ROLE_HEADS, clean_token
-from briefreader.core.noun_phrases import PREPOSITIONS
+from briefreader.core.words import PREPOSITIONS
 
 ORG_HEADS = frozenset(
     """company firm group ministry agency bank department government administration airline

@@ -16,7 +16,7 @@ from briefreader.core.names import (
     person_in_run,
     without_post_nominals,
 )
-from briefreader.core.noun_phrases import Subject, name_kind
+from briefreader.core.words import Subject, name_kind
 
 SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
 COMPANY_APPOSITION = re.compile(

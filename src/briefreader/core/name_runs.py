@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
-from briefreader.core.names import clean_token
-from briefreader.core.noun_phrases import ABBREVIATIONS, DAYS, FUNCTION_CAPITALS
+from briefreader.core.names import DAYS, clean_token
+from briefreader.core.words import ABBREVIATIONS, FUNCTION_CAPITALS
 
 NameRun = tuple[int, int, list[str]]  # start, end, words
 

@@ -22,10 +22,10 @@ from briefreader.core.attribution import (
 from briefreader.core.described_speakers import body_with_word, given_names
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
-from briefreader.core.noun_phrases import MASK, Subject, Token, tokens_of
 from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.speakers import Mention, Recollection, SpeakerBook
 from briefreader.core.speech_filter import is_speech
+from briefreader.core.words import MASK, Subject, Token, tokens_of
 
 WORD = re.compile(r"\w[\w’'-]*")
 MARKS = "“”„«»\"‘’‚'"

@@ -26,7 +26,7 @@ from briefreader.core.names import (
     first_names,
     gender_of,
 )
-from briefreader.core.noun_phrases import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
+from briefreader.core.words import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
 
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "prof": ""}
 HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")

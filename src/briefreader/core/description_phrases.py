@@ -1,0 +1,183 @@
+"""Described speakers ("a senior official at the ministry who asked not to be named"): where
+the description a reporting verb's subject gives begins and ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefreader.core.names import DAYS, ROLE_HEADS
+from briefreader.core.reporting_words import COMMON_VERBS
+from briefreader.core.words import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    Subject,
+    Token,
+    boundary,
+)
+
+ARTICLES = frozenset("the a an".split())
+# What someone was doing when the reporter met them: no part of who they are.
+CIRCUMSTANCES = frozenset(
+    """sitting standing lying waiting wearing holding carrying watching leaning clutching
+    queuing queueing sheltering""".split()
+)
+# Verbs no noun phrase runs over: "… has become standard on earnings calls".
+LINKING_VERBS = frozenset(
+    """become became becomes remained remains seemed seems appeared appears stayed stays
+    proved proves""".split()
+)
+TIME_UNITS = frozenset("week month year weekend night".split())
+
+
+def description_ending_at(
+    tokens: Sequence[Token], masked: str, last: int, floor: int
+) -> Subject | None:
+    """A described speaker ending at `last`: "a judge", "the union representing workers at
+    the plant", "Russia's defence ministry", "officials"."""
+    if tokens[last].lower in CLAUSE_WORDS:
+        return None  # "a tool that asked …": the relative pronoun is no speaker
+    who = _relative_who(tokens, masked, last, floor)
+    if who is not None:
+        # "an official at the ministry who asked not to be named": the person, with the clause
+        named = description_ending_at(tokens, masked, who - 1, floor)
+        if named is not None:
+            whole = masked[named.start : tokens[last].end]
+            return Subject(whole, named.name + whole[len(named.mention) :], "description",
+                           named.start, tokens[last].end)  # fmt: skip
+    last = before_time(tokens, last, floor)
+    first = last
+    while (
+        first - 1 >= floor
+        and last - first < 12
+        and not boundary(masked, tokens[first - 1], tokens[first])
+    ):
+        prev = tokens[first - 1]
+        if prev.lower in PREPOSITIONS or prev.lower.endswith("ing") or prev.lower in DETERMINERS:
+            first -= 1
+        elif (
+            prev.lower in ("and", "&")
+            and tokens[first].capitalised
+            and first - 2 >= floor
+            and (tokens[first - 2].capitalised)
+        ):
+            first -= 1  # "the Department for Energy Security and Net Zero"
+        elif (
+            prev.lower in CLAUSE_WORDS
+            or prev.lower in SUBJECT_PRONOUNS
+            or prev.lower in LINKING_VERBS
+        ):
+            break  # "… has become standard on earnings calls": no phrase runs over a verb
+        else:
+            first -= 1
+    start = None
+    for i in range(first, last + 1):
+        if tokens[i].lower in DETERMINERS or (tokens[i].possessive and tokens[i].capitalised):
+            start = i
+            break
+    if start is None:
+        # no determiner: a plural ("officials", "Ukrainian officials") still describes people
+        if not (_plural(tokens[first].lower) or _people(tokens[last].lower)) or (
+            tokens[first].lower in CLAUSE_WORDS
+        ):
+            return None  # "fans in orange", "Greek writers"; not "standard on earnings"
+        start = first
+    while start < last and tokens[start + 1].lower in DETERMINERS:
+        start += 1
+    for i in range(start + 1, last + 1):
+        if tokens[i].lower in ARTICLES and tokens[i - 1].lower not in PREPOSITIONS | {"and"}:
+            start = i  # "a decision the label described as": the label describes
+    if (
+        first - 2 >= floor
+        and tokens[first - 1].lower == "who"
+        and tokens[first].lower not in DETERMINERS
+        and not boundary(masked, tokens[first - 2], tokens[first - 1])
+        and not boundary(masked, tokens[first - 1], tokens[first])
+    ):
+        # "a woman who lives across the street": the person, with the clause that says who
+        named = description_ending_at(tokens, masked, first - 2, floor)
+        if named is not None and tokens[first - 2].lower not in CLAUSE_WORDS:
+            whole = masked[named.start : tokens[last].end]
+            return Subject(whole, whole[:1].lower() + whole[1:] if named.name[:1].islower() else whole,
+                           "description", named.start, tokens[last].end)  # fmt: skip
+    last = without_circumstance(tokens, start, last)
+    text = masked[tokens[start].start : tokens[last].end]
+    if tokens[start].lower in ("the", "a", "an"):
+        text = text[:1].lower() + text[1:]
+    return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
+                   tokens[start].start, tokens[last].end)  # fmt: skip
+
+
+def before_modifiers(tokens: Sequence[Token], masked: str, at: int, floor: int) -> int:
+    """The token before up to two lower-case words that modify a name: "of occupied Kherson
+    Oblast" looks back to "of"."""
+    j = at
+    while (
+        j >= floor
+        and at - j < 2
+        and not tokens[j].capitalised
+        and tokens[j].lower not in CLAUSE_WORDS
+        and tokens[j].lower not in DETERMINERS
+        and tokens[j].lower not in COMMON_VERBS
+        and tokens[j].lower not in PERSONAL_PRONOUNS
+        and not boundary(masked, tokens[j], tokens[j + 1])
+    ):
+        j -= 1
+    return j if j >= floor and tokens[j].lower in PREPOSITIONS else at
+
+
+def _relative_who(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int | None:
+    """Index of the "who" opening a clause that runs to token `last`, after a lower-case noun
+    ("an official who asked not to be named"), or None."""
+    for j in range(last - 1, max(floor, last - 10), -1):
+        if boundary(masked, tokens[j], tokens[j + 1]):
+            return None
+        if tokens[j].lower == "who":
+            noun = tokens[j - 1]
+            fits = not noun.capitalised and noun.lower not in CLAUSE_WORDS
+            return j if fits and not boundary(masked, noun, tokens[j]) else None
+    return None
+
+
+def without_circumstance(tokens: Sequence[Token], start: int, last: int) -> int:
+    """The last word of a description without where the person happened to be: "an elderly man
+    sitting on a cot", "a currency trader at a foreign bank" are "an elderly man", "a currency
+    trader"; "a spokesperson for the ministry", "a teacher from Ohio" say who they are."""
+    for i in range(start + 2, last + 1):
+        word = tokens[i].lower
+        if word in CIRCUMSTANCES or (
+            word == "at"
+            and i + 1 <= last
+            and tokens[i + 1].lower in ("a", "an")
+            and not any(t.capitalised for t in tokens[i + 1 : last + 1])
+        ):
+            return i - 1
+    return last
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _people(word: str) -> bool:
+    """A plural that names people: "officials", "writers", "economists"."""
+    return _plural(word) and (word[:-1] in ROLE_HEADS or word.endswith(("ists", "ians", "ers")))
+
+
+def before_time(tokens: Sequence[Token], last: int, floor: int) -> int:
+    """The last word of a description before a time phrase after it: "the label at the time",
+    "the ministry on Monday", "the regulator last week"."""
+    words = [t.lower for t in tokens[max(floor, last - 2) : last + 1]]
+    cut = 0
+    if words[-3:] == ["at", "the", "time"]:
+        cut = 3
+    elif len(words) >= 2 and (
+        words[-2] == "on"
+        and words[-1] in DAYS
+        or words[-2] in ("last", "this")
+        and words[-1] in TIME_UNITS
+    ):
+        cut = 2
+    return last - cut if last - cut >= floor else last
