@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from briefreader.core.attribution import (
@@ -22,60 +21,31 @@ from briefreader.core.attribution import (
 from briefreader.core.described_speakers import body_with_word, given_names
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
+from briefreader.core.quote_repairs import (
+    MARKS,
+    WORD,
+    as_named,
+    headline_attributed,
+    is_headline,
+    pull_quotes_attributed,
+    quoted_in_story,
+)
 from briefreader.core.quote_scanner import Span, scan_paragraphs
+from briefreader.core.source_sentences import QUOTE_LABEL, SOURCES_NEXT
 from briefreader.core.speakers import Mention, Recollection, SpeakerBook
 from briefreader.core.speech_filter import is_speech
 from briefreader.core.words import MASK, Subject, Token, tokens_of
 
-WORD = re.compile(r"\w[\w’'-]*")
-MARKS = "“”„«»\"‘’‚'"
 THE_DOCUMENT = re.compile(
     r"^the (?:([A-Z][\w.&-]*) )?(?:statement|letter|email|memo|post|filing|message)$"
 )
 THE_RULING = re.compile(
     r"^the (?:ruling|judgment|judgement|verdict|order|decision)$", re.IGNORECASE
 )
-# Who a source is, named or described: "Sen. James Tolliver III", "a senior official at the
-# Élysée" (up to the comma or full stop that ends the description).
-NAMED_SOURCE = r"(?:[A-Z][\w.’'-]*+ )*[A-Z][\w’'-]*+"
-DESCRIBED_SOURCE = r"(?:a|an|one) [^,.;]+?"
-SOURCE_NEXT = re.compile(
-    r"(?:That|Those|These|The) (?:[a-z]+ ){0,2}(?:came|come|was|were) from "
-    rf"({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=[,.;]))"
-)
-# Nouns for what someone said: "That was Ms. Nguyen’s summary", "the verdict of Sen. Tolliver".
-VERDICTS = (
-    "summary|verdict|assessment|view|take|warning|answer|reply|response|advice|description|"
-    "prediction|explanation|conclusion|message"
-)
-# "That is Ana Brandt, the conductor …", "That was Ms. Nguyen’s summary": whose words they were.
-SOURCE_IS = re.compile(
-    r"(?:That|This) (?:is|was) ((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z](?:[\w-]|[’'](?!s\b))*+"
-    r"(?: [A-Z](?:[\w-]|[’'](?!s\b))*+)*)"
-    rf"(?:,|[’']s (?:[a-z]+ ){{0,2}}?(?:{VERDICTS})\b)"
-)
-# "That was the blunt verdict of Sen. James Tolliver III, …", "This was admitted by a senior
-# official who …": whose words they were.
-SOURCE_OF = re.compile(
-    rf"(?:That|This|Such) (?:is|was) (?:the (?:[a-z]+ ){{0,2}}?(?:{VERDICTS}|words) of|"
-    r"(?:[a-z]+ )?(?:said|admitted|confirmed|acknowledged|conceded|explained|echoed) by) "
-    rf"({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=[,.;]))"
-)
-# "That was how Deputy Foreign Minister Iryna Kovalenko described the attack".
-SOURCE_HOW = re.compile(
-    rf"(?:That|This) (?:is|was) how ({NAMED_SOURCE}|{DESCRIBED_SOURCE}(?=,))"
-    r"(?:,[^,.]*,)? (?:described|put|summed|explained|characterised|characterized|saw)\b"
-)
-# Sentences opening the paragraph after a quote that say whose words it was.
-SOURCES_NEXT = (SOURCE_NEXT, SOURCE_IS, SOURCE_OF, SOURCE_HOW)
-# "Quote from Lys:", "Quote from the ministry’s statement:", "Quote:": a label before a quote.
-QUOTE_LABEL = re.compile(
-    r"Quote(?: from (.+?)(?:[’']s (?:statement|post|letter|message|address|speech))?)?:"
-)
+
 COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-PULL_QUOTE_REACH = 30  # paragraphs either side where a pull quote's source may stand
 CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
 
@@ -252,7 +222,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
          for f, found in zip(facts, subjects, strict=True)]
     )  # fmt: skip
 
-    headline = _is_headline(paragraphs[0].text, article.title)
+    headline = is_headline(paragraphs[0].text, article.title)
     quotes: list[Quote] = []
     last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph with a quote
     continuing: Quote | None = None
@@ -271,13 +241,13 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             if (
                 not chained
                 and not is_speech(text, f.text, f.masked, len(f.spans), region, governs)
-                and not (index == 0 and _quoted_in_story(text, facts, headline))
+                and not (headline and index == 0 and quoted_in_story(text, _later_quotes(facts)))
             ):
                 continue
             speaker, mention = context.attribute(
                 region, report, in_paragraph, continuing if chained else None
             )
-            speaker = _as_named(book, speaker) if speaker else speaker
+            speaker = as_named(book, speaker) if speaker else speaker
             quote = Quote(text, speaker, mention, paragraph.index, span.start, span.end)
             in_paragraph.append(quote)
             continuing = quote if span.continues else None
@@ -285,51 +255,13 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if in_paragraph:
             last_speaker[index] = in_paragraph[-1].speaker
     if headline:
-        quotes = _headline_attributed(quotes, book)
-    return tuple(_pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
+        quotes = headline_attributed(quotes, book)
+    return tuple(pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
 
 
-def _as_named(book: SpeakerBook, speaker: str) -> str:
-    """The speaker's name as the sidebar lists it: "Marcus A. Pruitt Jr." with his suffix,
-    "Institute for the Study of War" without the article, whichever way the text began it."""
-    speaker = book.cast.suffixed.get(speaker, speaker)
-    if speaker.startswith("the ") and speaker[4:5].isupper():
-        return speaker[4:]
-    return speaker
-
-
-def _quoted_in_story(text: str, facts: Sequence[ParagraphFacts], headline: bool) -> bool:
-    """A headline's quoted words that the story quotes someone saying: ‘tightening the screws’
-    over “The G7 is tightening the screws,” Whitfield said."""
-    plain = _plain(text)
-    if not headline or not plain:
-        return False
-    quoted = (_plain(f.text[s.start : s.end]) for f in facts[1:] for s in f.spans)
-    return any(f" {plain} " in f" {words} " for words in quoted)
-
-
-def _is_headline(text: str, title: str | None) -> bool:
-    """The first paragraph is the headline: the title, or a short line with no full stop."""
-    if title is not None:
-        return text.strip() == title.strip()
-    return len(text) < 160 and text.rstrip(MARKS + " ")[-1:] not in (".", "!", "?")
-
-
-def _headline_attributed(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
-    """A headline quoting a role ("Labour MP insists ‘I have done nothing wrong’") names the
-    speaker the story gives the same words to."""
-    if not quotes or quotes[0].paragraph != 0:
-        return quotes
-    body = [q for q in quotes if q.paragraph > 0 and q.speaker]
-    repaired = []
-    for quote in quotes:
-        named = quote.paragraph > 0 or (
-            quote.mention is not None and book.cast.lists(quote.speaker or "")
-        )
-        plain = "" if named else _plain(quote.text)
-        source = next((q for q in body if plain and f" {plain} " in f" {_plain(q.text)} "), None)
-        repaired.append(replace(quote, speaker=source.speaker) if source else quote)
-    return repaired
+def _later_quotes(facts: Sequence[ParagraphFacts]) -> Iterator[str]:
+    """The quoted words of every paragraph after the first."""
+    return (f.text[s.start : s.end] for f in facts[1:] for s in f.spans)
 
 
 def _learn_given_names(book: SpeakerBook, facts: Sequence[ParagraphFacts]) -> None:
@@ -344,47 +276,6 @@ def _learn_given_names(book: SpeakerBook, facts: Sequence[ParagraphFacts]) -> No
 def _recollection(f: ParagraphFacts, subjects: list[Subject]) -> Recollection:
     """What remembering a paragraph reads; sentence starts not yet found are found now."""
     return f.masked, f.starts or sentence_starts(f.text, f.masked), name_runs(f.masked), subjects
-
-
-def _pull_quotes_attributed(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
-    """A pull quote (a paragraph that only repeats words quoted elsewhere) takes the speaker
-    of the words it repeats; magazines print them without attribution, and news sites put
-    short ones in subheadings (‘They knew’)."""
-    if all(q.mention is not None for q in quotes):
-        return quotes  # only a quote whose speaker the text does not name can be a pull quote
-    said_by: dict[int, tuple[str, str]] = {}  # paragraph -> (its quoted words, its speaker)
-    attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
-    for quote in quotes:
-        if quote.speaker and quote.paragraph in attributed:
-            words, speaker = said_by.get(quote.paragraph, ("", quote.speaker))
-            if speaker == quote.speaker:
-                said_by[quote.paragraph] = (f"{words} {_plain(quote.text)}", speaker)
-    if not said_by:
-        return quotes
-    repaired = []
-    sources = sorted(said_by)
-    for quote in quotes:
-        heading = (  # a subheading: quoted words alone, with no full stop
-            texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
-            and quote.text.rstrip()[-1:] not in ".,"
-            and len(WORD.findall(quote.text)) >= 2
-        )
-        if quote.mention is None and (len(quote.text) > 20 or heading):
-            plain = _plain(quote.text)
-            reach = (quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH)
-            # Only paragraphs with attributed quotes can match, except words that are empty.
-            nearby = sources[bisect_left(sources, reach[0]) : bisect_left(sources, reach[1])]
-            for paragraph in nearby if plain else range(*reach):
-                words, speaker = said_by.get(paragraph, ("", ""))
-                if paragraph != quote.paragraph and f" {plain} " in f"{words} ":
-                    quote = replace(quote, speaker=speaker)
-                    break
-        repaired.append(quote)
-    return repaired
-
-
-def _plain(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
 
 
 @dataclass
