@@ -19,6 +19,7 @@ from briefreader.core.attribution import (
     with_then_participle,
 )
 from briefreader.core.described_speakers import body_with_word, given_names
+from briefreader.core.mentions import Mention
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
 from briefreader.core.quote_repairs import (
@@ -32,7 +33,7 @@ from briefreader.core.quote_repairs import (
 )
 from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.source_sentences import QUOTE_LABEL, SOURCES_NEXT
-from briefreader.core.speakers import Mention, Recollection, SpeakerBook
+from briefreader.core.speakers import Recollection, SpeakerBook
 from briefreader.core.speech_filter import is_speech
 from briefreader.core.words import MASK, Subject, Token, tokens_of
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from briefreader.core.described_speakers import GIVEN_NAME_REACH, described, document_sender
 from briefreader.core.descriptions import (
     DOCUMENT_HEADS,
-    PLACE_AFTER_ROLE,
     description_head,
     description_kind,
-    is_role,
     points_back,
 )
-from briefreader.core.name_book import NameBook, office_holder, strip_the
+from briefreader.core.mentions import HONORIFIC_GENDER, Mention, described_openers, named_mentions
+from briefreader.core.name_book import NameBook, strip_the
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
     ORG_WORDS,
@@ -26,34 +23,12 @@ from briefreader.core.names import (
     first_names,
     gender_of,
 )
-from briefreader.core.words import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
+from briefreader.core.words import Subject, name_kind
 
-HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "prof": ""}
 HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
-# "Tomas Lind, the candidate’s older brother,": the role a name is given in apposition.
-APPOSED_ROLE = re.compile(r", (?:the|a|an|his|her|their) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;—])")
 # "The businessman finds his cabin": a described person opening a sentence.
 # The owner a body's name opens with: "Russia's", "the Hamilton County Prosecutor's".
 OWNER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.&-]*[ \u00a0])*[A-Z][\w.&-]*[’']s) ")
-DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another|a|an|one)(?: [A-Za-z-]+){1,3}")
-# A body named by its owner and a lower-case description: "Russia’s defence ministry".
-OWNED_BODY_OPENER = re.compile(
-    r"[A-Z][\w-]*[’']s (?:[a-z]+ ){0,2}(ministry|office|army|military|government|embassy|"
-    r"navy|police|agency|department|council|authority|administration)\b"
-)
-# A clause that says which person is meant, up to the sentence's end: "an official who did not
-# wish to be named."
-CLAUSE_TO_SENTENCE_END = re.compile(r" who [^,.;:“”\"\x01]{3,80}(?=\.)")
-# "This was admitted by a senior civic official": a described person as the agent of a passive.
-PASSIVE_AGENT = re.compile(r"\b(?:was|were|been) (?:[a-z]+ )?[a-z]+(?:ed|said|told|made) by ")
-# What follows the place a story was filed from: "OSLO, May 2 –", "OSLO/BERGEN", "OSLO (AP)".
-DATELINE_END = re.compile(r"\s*(?:[,/(—–]|-\s)")
-# "Bank of Korea", "Brotherhood of Locomotive Engineers and Trainmen": a body's name runs on
-# over "of" to the capitalised words after it, which are no body of their own.
-BODY_OF = re.compile(r" of (?:the )?[A-Z][\w’'&-]*+(?: (?:and |& )?[A-Z][\w’'&-]*+)*")
-TITLE_WORD = re.compile(r"[A-Z][\w.]*")
-NUMBER_AFTER = re.compile(r" \d+\b")  # "Local 2217"
-WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a miss
 # Titles written another way before a name, which a later "the judge" or "the senator" means.
 SAME_TITLE = {
     "judge": ("justice",),
@@ -63,8 +38,6 @@ SAME_TITLE = {
     "representative": ("rep", "rep."),
     "professor": ("prof", "prof."),
 }
-# Words that take an object after them, which is not who speaks next: "she told Radio Nord".
-OBJECT_AFTER = frozenset("told tells telling".split())
 # Who a pronoun may stand for, best first: m/f/u people, o organisations, n names of unknown kind,
 # d described people (x: documents and roles, which no pronoun stands for).
 PRONOUN_TARGETS = {
@@ -76,38 +49,8 @@ PRONOUN_TARGETS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Someone named at a place in the article, remembered for resolving he, she and it."""
-
-    paragraph: int
-    offset: int
-    name: str
-    kind: str  # one letter, see PRONOUN_TARGETS
-    salient: bool  # the subject of a reporting verb or the first person named in a sentence
-    head: str = ""  # for descriptions: the noun that names the role ("diplomat")
-
-
 # What `SpeakerBook.remember` reads of a paragraph: masked text, sentence starts, runs, subjects.
 Recollection = tuple[str, Sequence[int], Sequence[NameRun], Sequence[Subject]]
-
-
-def _body_of(masked: str, end: int) -> int | None:
-    """Where a body's name that runs on over "of" ends ("Bank of England"), stopping before
-    a title and the person it names ("Bank of England Governor Andrew Bailey")."""
-    rest = BODY_OF.match(masked, end)
-    if rest is None:
-        return None
-    stop = rest.end()
-    for word in TITLE_WORD.finditer(masked, end + 4, stop):
-        if (
-            word.group().lower() in TITLES
-            and word.group() != "the"
-            and word.end() < stop  # a title before a name, not "Ministry of Defense" itself
-        ):
-            stop = word.start() - 1
-            break
-    return stop if stop > end + 4 and masked[stop - 1].isalpha() else None
 
 
 class SpeakerBook(NameBook):
@@ -183,7 +126,7 @@ class SpeakerBook(NameBook):
     def remember(self, paragraph: int, masked: str, starts: Sequence[int], runs: Sequence[NameRun],
                  subjects: Sequence[Subject] = ()) -> None:  # fmt: skip
         """Second pass: where each person and organisation is named, for pronouns later on."""
-        found = self._named(paragraph, masked, starts, runs, subjects)
+        found = named_mentions(self, paragraph, masked, starts, runs, subjects)
         described_at = {s.start for s in subjects if s.kind == "description"}
         # "The union said" may point back at a body named earlier in this very paragraph.
         self.by_paragraph[paragraph] = sorted(found, key=lambda m: m.offset)
@@ -197,7 +140,7 @@ class SpeakerBook(NameBook):
                 self.heads.setdefault(head, []).append(described)  # for the next in the paragraph
         taken = {m.offset for m in found}
         found.extend(
-            m for m in self._described_openers(paragraph, masked, starts) if m.offset not in taken
+            m for m in described_openers(self, paragraph, masked, starts) if m.offset not in taken
         )
         named_here = {m.name for m in found}
         for sentence, _, name, gender in self.given_names.get(paragraph, ()):
@@ -217,143 +160,7 @@ class SpeakerBook(NameBook):
             if mention.head and mention.offset not in described_at:
                 self.heads.setdefault(mention.head, []).append(mention)
 
-    def _named(self, paragraph: int, masked: str, starts: Sequence[int], runs: Sequence[NameRun],
-               subjects: Sequence[Subject]) -> list[Mention]:  # fmt: skip
-        """The people and bodies the paragraph's capitalised runs name."""
-        named = [s for s in subjects if s.kind == "name"]
-        seen: set[int] = set()
-        # "She added that Anna Kowalski had warned": the sentence is about whoever "she" is.
-        pronoun_at: dict[int, int] = {}
-        for subject in subjects:
-            if subject.kind == "pronoun" and subject.name in ("he", "she"):
-                pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
-        found: list[Mention] = []
-        covered = 0  # the end of a body's name that ran on over "of"
-        for offset, end, words in runs:
-            if end <= covered:
-                continue
-            if len(words) == 1 and not self._worth_remembering(words[0]):
-                continue
-            run = " ".join(words)
-            number = (
-                NUMBER_AFTER.match(masked, end) if words[-1].lower() in NUMBERED_BODIES else None
-            )
-            if number is not None:  # "IAFF Local 2217": a body, whatever its words
-                found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
-                continue
-            in_full = self.body_in_full(run) if len(words) > 1 else None
-            if in_full and not self.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
-                found.append(Mention(paragraph, offset, in_full, "o", is_subject_of(named, end)))
-                continue
-            is_subject = is_subject_of(named, end)
-            office = office_holder(masked, offset, words) if len(words) > 2 else None
-            if office is not None:
-                person = self.cast.resolve(office) or office
-            else:
-                if run not in self.people_by_run:
-                    self.people_by_run[run] = self.person_name(run) or self.cast.resolve(run)
-                person = self.people_by_run[run]
-                if len(words) <= 2:
-                    person = self._namesake_in_run(words, paragraph, offset) or person
-            sentence = bisect_right(starts, offset)
-            if person is None and len(words) == 1 and words[0].lower() in first_names():
-                if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
-                    person = run  # "Halyna, 71, who would give only her first name"
-            word_before = ""  # only people need it, and most runs are not people
-            if person and office is None:
-                before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
-                word_before = before.group(1).lower() if before is not None else ""
-                if word_before in ("like", "unlike"):
-                    continue  # "Like Kawabata, she said …": someone else, compared
-                if word_before == "the" and len(words) > 1 and not self.cast.lists(run):
-                    person = None  # "the River Leam", "the National Lottery": places and bodies
-                    found.append(Mention(paragraph, offset, run, "o", is_subject))
-            if person:
-                full = self.cast.resolve(person) or person
-                told = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
-                if told and len(words) > 1 and gender_of(full) == "u":
-                    self.genders[full] = told  # "Mr. Dube": he
-                object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
-                possessive = masked.endswith(("’s", "'s"), 0, end)
-                after_pronoun = pronoun_at.get(sentence, end) < offset
-                salient = not after_pronoun and (
-                    is_subject or (sentence not in seen and not possessive and not object_of)
-                )
-                if word_before == "for" and offset - 4 in starts:
-                    salient = True  # "For Amara Obi, who …, the trial is personal": the topic
-                if not possessive and not object_of:  # "For Hill End grazier Will Tremain"
-                    seen.add(sentence)
-                found.append(Mention(paragraph, offset, full, self.gender(full), salient))
-                role = APPOSED_ROLE.match(masked, end)
-                if role is not None:  # "Ada Lim, the mayor’s sister," is "her sister" later
-                    head = role.group(1).lower()
-                    self.heads.setdefault(head, []).append(
-                        Mention(paragraph, end, full, "x", False, head)
-                    )
-            elif offset == 0 and run.isupper() and DATELINE_END.match(masked, end):
-                continue  # "OSLO/BERGEN, May 2 –": where the story was filed
-            elif name_kind(words) == "organisation" or run in self.short_bodies:
-                # a body that opens its sentence is what the sentence is about
-                opens = offset in starts or (offset - 4 in starts and masked[offset - 4] == "T")
-                written = masked[offset:end]
-                if "’s " in written or "'s " in written:
-                    run = written  # "Russia's Defense Ministry": the owner, as the text writes it
-                body = self.spelled_out(run) or self._runs_on(run) or strip_the(run)
-                whole = [x.name for x in named if x.start <= offset and end <= x.end]
-                if whole and len(whole[0]) > len(body) and body in whole[0]:
-                    body = whole[0]  # the run "Ministry" in the subject "Ministry of Defence"
-                rest = _body_of(masked, end) if masked.startswith(" of ", end) else None
-                if rest is not None:
-                    if body == strip_the(run):
-                        body += masked[end:rest]
-                    covered = rest
-                found.append(Mention(paragraph, offset, body, "o", is_subject or opens))
-            elif len(words) == 1 and words[0].lower() in self.bodies:
-                # "Halvorsen" after "Halvorsen Foods": the body, which "it" can point back to
-                body = self.bodies[words[0].lower()]
-                found.append(Mention(paragraph, offset, body, "o", is_subject))
-            elif is_subject:
-                after_the = masked[max(0, offset - 4) : offset].lower() == "the "
-                group = self.group(run) if after_the else None  # "the MPs": "Labour MPs"
-                found.append(Mention(paragraph, offset, group or strip_the(run), "n", True))
-        return found
-
-    def _described_openers(
-        self, paragraph: int, masked: str, starts: Sequence[int]
-    ) -> list[Mention]:
-        """Described people opening sentences ("A cellist in the band, who …") or doing what a
-        passive says ("This was admitted by a senior official who …")."""
-        found: list[Mention] = []
-        # Only sentence openers and agents count, and none of these phrases can run over a
-        # sentence start, so matching at each of them finds what a scan of the paragraph would.
-        agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
-        for at in sorted({*starts, *agents}):
-            owned = OWNED_BODY_OPENER.match(masked, at)
-            if owned is not None:  # "Russia’s defence ministry gave a different account."
-                found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
-                continue
-            match = DESCRIBED_PERSON.match(masked, at)
-            if match is None:
-                continue
-            words = match.group().split()
-            heads = [i for i, word in enumerate(words[1:], 1) if word.islower() and is_role(word)]
-            if heads:
-                phrase = " ".join(words[: heads[0] + 1])
-                phrase = phrase[:1].lower() + phrase[1:]
-                rest = PLACE_AFTER_ROLE.match(masked, at + len(phrase))
-                if rest is not None:  # "A cellist in the band, who …"
-                    phrase += rest.group()
-                elif at in agents:  # "… by a senior civic official who did not wish to be named."
-                    clause = CLAUSE_TO_SENTENCE_END.match(masked, at + len(phrase))
-                    phrase += clause.group() if clause is not None else ""
-                kind = description_kind(words[heads[0]])
-                given = self.given_name(paragraph, at)
-                if given is not None:  # "A medic who goes by the call sign “Lastivka”, said"
-                    phrase, kind = given, self.genders.get(given, kind)
-                found.append(Mention(paragraph, at, phrase, kind, True, words[heads[0]]))
-        return found
-
-    def _worth_remembering(self, word: str) -> bool:
+    def worth_remembering(self, word: str) -> bool:
         """A lone capitalised word counts when it is a known surname or first name, or a body."""
         lowered = word.lower()
         return (
@@ -430,7 +237,7 @@ class SpeakerBook(NameBook):
             resolved = self.group(subject.name)  # "the MPs" after "Labour MPs"
         return resolved or owned_body(subject) or strip_the(subject.name)
 
-    def _runs_on(self, run: str) -> str | None:
+    def runs_on(self, run: str) -> str | None:
         """The body's whole name when the text gave it running on over a small word: the run
         "Institute" of "the Institute for the Study of War"."""
         longer = self.bodies.get(run.split()[0].lower(), "")
@@ -469,7 +276,7 @@ class SpeakerBook(NameBook):
             return usual
         return recent[-1] if recent else None
 
-    def _namesake_in_run(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
+    def namesake_in_run(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
         """`namesake` for a run; an honorific also teaches the person's gender ("Ms. Nguyen")."""
         person = self.namesake(" ".join(words), paragraph, offset)
         wanted = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "") if len(words) == 2 else ""
@@ -520,11 +327,6 @@ class SpeakerBook(NameBook):
                 if wanted and mention.kind in wanted and (mention.salient or not only_salient):
                     return mention.name
         return None
-
-
-def is_subject_of(named: Sequence[Subject], end: int) -> bool:
-    """The run ending at `end` is part of a reporting verb's named subject."""
-    return any(s.start <= end - 1 < s.end for s in named)
 
 
 def owned_body(subject: Subject) -> str | None:
