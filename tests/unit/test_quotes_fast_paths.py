@@ -7,10 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefreader.core.attribution import mask_quotes
 from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
 from briefreader.core.quotes import _outside
+from briefreader.core.sentences import mask_quotes
 from briefreader.core.speech_filter import CALLS_IT_A, CALLS_IT_A_ENDINGS
 from briefreader.core.words import ABBREVIATIONS, MASK, TOKEN, tokens_of
 

@@ -10,12 +10,7 @@ from functools import partial
 from briefreader.core.attribution import (
     Report,
     find_reports,
-    has_reading_word,
-    mask_quotes,
-    sentence_index,
-    sentence_starts,
     sentence_subject,
-    sentences_to_read,
     with_then_participle,
 )
 from briefreader.core.described_speakers import body_with_word, given_names
@@ -32,6 +27,13 @@ from briefreader.core.quote_repairs import (
     quoted_in_story,
 )
 from briefreader.core.quote_scanner import Span, scan_paragraphs
+from briefreader.core.sentences import (
+    has_reading_word,
+    mask_quotes,
+    sentence_index,
+    sentence_starts,
+    sentences_to_read,
+)
 from briefreader.core.source_sentences import QUOTE_LABEL, SOURCES_NEXT
 from briefreader.core.speakers import Recollection, SpeakerBook
 from briefreader.core.speech_filter import is_speech

@@ -1,0 +1,145 @@
+"""Sentences of a paragraph: where they start, which hold a reporting word, and the paragraph
+with its quotations blanked so that their words are not read as the narrator's."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from briefreader.core.reporting_words import PARTICIPLES, REPORTING_VERBS
+from briefreader.core.words import ABBREVIATIONS, MASK
+
+READING_WORDS = REPORTING_VERBS | PARTICIPLES | {"according"}
+READING_BYTES = frozenset(word.encode() for word in READING_WORDS)
+LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a-z kept
+
+
+def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
+    """The paragraph with every quoted region (marks included) blanked out."""
+    masked = text
+    for start, end in regions:
+        start, end = max(start, 0), min(end, len(text))
+        if end > start:
+            masked = masked[:start] + MASK * (end - start) + masked[end:]
+    return masked
+
+
+# A sentence ends at [.!?], closing marks and a space; in two regexes, as one starting with a
+# single character lets the regex engine skip ahead to it, several times quicker than a class.
+FULL_STOP_END = re.compile(r"\.[)\]\"”’']*\s+")
+OTHER_END = re.compile(r"[!?][)\]\"”’']*\s+")
+# Possessive: a run that does not reach the end cannot be shortened to reach it.
+WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*+$")
+# The mask written out once before its repeat: a pattern that opens with a literal character
+# lets the regex engine skip ahead to it; one that opens with a repeat is tried at every offset.
+MASK_RUN = re.compile(MASK + MASK + "*")
+OPENERS = '“"‘' + MASK  # what a sentence may open with besides a capital
+# The abbreviations without their last full stop ("mr", "u.s"), for a word before a full stop.
+ABBREVIATED_WORDS = frozenset(a[:-1] for a in ABBREVIATIONS if a.endswith("."))
+
+
+def _abbreviation_at(masked: str, stop: int) -> bool:
+    """The full stop at `stop` ends an abbreviation or an initial ("U.S.", "Dr.", "J.")."""
+    floor = max(0, stop - 15)
+    space = masked.rfind(" ", floor, stop)
+    first = space + 1 if space >= 0 else floor
+    plain = masked[first:stop]
+    if plain.isalnum():  # most full stops: one plain word back to a space
+        return len(plain) <= 1 or plain.lower() in ABBREVIATED_WORDS
+    word = (
+        WORD_BEFORE_STOP.search(masked, max(0, stop - 15), stop + 1)
+        if stop > 0 and masked[stop - 1] != MASK
+        else None
+    )
+    if word is None:
+        return False
+    text = word.group()
+    return len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+
+
+def _sentence_ends(masked: str) -> list[re.Match[str]]:
+    """Where sentences end, in order (no match holds a second [.!?], so none overlap)."""
+    ends = list(FULL_STOP_END.finditer(masked))
+    if "!" in masked or "?" in masked:
+        ends = sorted([*ends, *OTHER_END.finditer(masked)], key=lambda match: match.start())
+    return ends
+
+
+def sentence_starts(original: str, masked: str) -> list[int]:
+    """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
+    whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
+    starts = [0]
+    size = len(masked)
+    for match in _sentence_ends(masked):
+        after = match.end()
+        if after >= size:
+            continue
+        nxt = masked[after]
+        if not (nxt.isupper() or nxt in OPENERS):
+            continue
+        stop = match.start()
+        if masked[stop] == "." and _abbreviation_at(masked, stop):
+            continue
+        starts.append(after)
+    if MASK not in masked:
+        return starts  # already sorted and distinct
+    for region in MASK_RUN.finditer(masked):
+        closed = region.end()
+        # The last visible character inside the closing mark, and the first one after it.
+        last = closed - 2
+        while last >= 0 and original[last].isspace():
+            last -= 1
+        if last < 0 or original[last] != "." or not masked[closed : closed + 1].isspace():
+            continue
+        after = closed
+        while after < len(masked) and masked[after].isspace():
+            after += 1
+        if masked[after : after + 1].isupper():
+            starts.append(after)
+    return sorted(set(starts))
+
+
+def has_reading_word(text: str) -> bool:
+    """The text has a reporting verb, a participle or "according" as a word of its own."""
+    return bool(_reading_words_in(text.lower()))
+
+
+@lru_cache(maxsize=16)
+def _reading_words_in(lowered: str) -> frozenset[bytes]:
+    """The reading words of a lower-cased text. A paragraph without quotations is asked twice
+    (is it worth reading, then which of its sentences), hence the small cache."""
+    return READING_BYTES.intersection(_letter_runs(lowered))
+
+
+def _letter_runs(lowered: str) -> list[bytes]:
+    """Runs of a-z, as bytes: every other character (UTF-8 sequences too) becomes a space."""
+    # "surrogatepass": text decoded with "surrogateescape" may hold lone surrogates
+    return lowered.encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
+
+
+def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The sentences worth reading word by word: those with a quotation or a reporting verb."""
+    count = len(starts)
+    ends = [*starts[1:], len(masked)]
+    # A quotation never straddles a sentence start, so a blanked character marks its sentence.
+    if MASK in masked:
+        chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
+    else:
+        chosen = [False] * count
+    if not all(chosen):
+        lowered = masked.lower()
+        for verb in _reading_words_in(lowered):
+            word = verb.decode()
+            at = lowered.find(word)
+            while at >= 0:
+                # a word inside another ("saidi") only makes us read one more sentence
+                chosen[max(bisect_right(starts, at) - 1, 0)] = True
+                at = lowered.find(word, at + len(word))
+    return [(starts[i], ends[i]) for i in range(count) if chosen[i]]
+
+
+def sentence_index(starts: Sequence[int], offset: int) -> int:
+    """Which sentence (0-based) the offset falls in, given the sorted sentence starts."""
+    return max(bisect_right(starts, offset) - 1, 0)
