@@ -74,7 +74,7 @@ class NameBook:
             role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
             if role is not None and role.group(1) in COMPANY_ROLES:
                 self.bodies.setdefault(match.group(1).lower(), match.group(1))
-        for match in DEFINED_ALIAS.finditer(text):
+        for match in DEFINED_ALIAS.finditer(text) if " (" in text else ():
             # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
             # Agency (BA)": the short name stands for the body, whatever its letters
             body = BODY_BEFORE.search(text, max(0, match.start() - 90), match.start())
