@@ -37,6 +37,7 @@ from briefreader.core.reporting_words import (
 )
 from briefreader.core.sentences import READING_WORDS, sentence_index
 from briefreader.core.words import (
+    ARTICLES,
     AUXILIARIES,
     CONNECTORS,
     MASK,
@@ -62,6 +63,9 @@ class Report:
 # Compiled once: these are tried on the gap between every pair of words near a reporting verb.
 CLAUSE_BREAK = re.compile(r"[,—–()]")  # punctuation that sets off an apposition or a clause
 PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phrase
+# A reporting word right after these is an adjective: "on continued strength", "an emailed
+# response" ("to say" stays a verb).
+BEFORE_AN_ADJECTIVE = (PREPOSITIONS - {"to"}) | ARTICLES
 ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
 
 
@@ -217,8 +221,7 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         floor = bisect_left(token_starts, starts[sentence])
         if (
             i > floor
-            and (tokens[i - 1].lower in PREPOSITIONS or tokens[i - 1].lower in ("a", "an", "the"))
-            and tokens[i - 1].lower != "to"
+            and tokens[i - 1].lower in BEFORE_AN_ADJECTIVE
             and not boundary(masked, tokens[i - 1], token)
         ):
             continue  # "relied on continued strength", "an emailed response": adjectives

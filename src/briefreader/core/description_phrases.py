@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from briefreader.core.names import DAYS, ROLE_HEADS
 from briefreader.core.reporting_words import COMMON_VERBS
 from briefreader.core.words import (
+    ARTICLES,
     CLAUSE_WORDS,
     DETERMINERS,
     PERSONAL_PRONOUNS,
@@ -18,7 +19,6 @@ from briefreader.core.words import (
     boundary,
 )
 
-ARTICLES = frozenset("the a an".split())
 # What someone was doing when the reporter met them: no part of who they are.
 CIRCUMSTANCES = frozenset(
     """sitting standing lying waiting wearing holding carrying watching leaning clutching
@@ -29,6 +29,8 @@ LINKING_VERBS = frozenset(
     """become became becomes remained remains seemed seems appeared appears stayed stays
     proved proves""".split()
 )
+# Words after which an article goes on the phrase before it: "the union at the plant".
+JOINING_WORDS = PREPOSITIONS | {"and"}
 TIME_UNITS = frozenset("week month year weekend night".split())
 
 
@@ -87,7 +89,7 @@ def description_ending_at(
     while start < last and tokens[start + 1].lower in DETERMINERS:
         start += 1
     for i in range(start + 1, last + 1):
-        if tokens[i].lower in ARTICLES and tokens[i - 1].lower not in PREPOSITIONS | {"and"}:
+        if tokens[i].lower in ARTICLES and tokens[i - 1].lower not in JOINING_WORDS:
             start = i  # "a decision the label described as": the label describes
     if (
         first - 2 >= floor
@@ -104,7 +106,7 @@ def description_ending_at(
                            "description", named.start, tokens[last].end)  # fmt: skip
     last = without_circumstance(tokens, start, last)
     text = masked[tokens[start].start : tokens[last].end]
-    if tokens[start].lower in ("the", "a", "an"):
+    if tokens[start].lower in ARTICLES:
         text = text[:1].lower() + text[1:]
     return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
                    tokens[start].start, tokens[last].end)  # fmt: skip

@@ -18,6 +18,7 @@ from briefreader.core.names import (
     name_after_domain,
 )
 from briefreader.core.words import (
+    ARTICLES,
     AUXILIARIES,
     BODY_CONNECTORS,
     CLAUSE_WORDS,
@@ -247,7 +248,7 @@ def _description_after(
                        tokens[first].start, named.end)  # fmt: skip
     last = without_circumstance(tokens, first, last)
     text = masked[tokens[first].start : tokens[last].end]
-    name = text[:1].lower() + text[1:] if tokens[first].lower in ("the", "a", "an") else text
+    name = text[:1].lower() + text[1:] if tokens[first].lower in ARTICLES else text
     return Subject(text, name, "description", tokens[first].start, tokens[last].end)
 
 

@@ -44,17 +44,18 @@ def headline_attributed(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
     speaker the story gives the same words to."""
     if not quotes or quotes[0].paragraph != 0:
         return quotes
-    body = [q for q in quotes if q.paragraph > 0 and q.speaker]
+    # the story's quotes, their words made plain once for every headline quote to look in
+    body = [
+        (f" {plain_words(q.text)} ", q.speaker) for q in quotes if q.paragraph > 0 and q.speaker
+    ]
     repaired = []
     for quote in quotes:
         named = quote.paragraph > 0 or (
             quote.mention is not None and book.cast.lists(quote.speaker or "")
         )
         plain = "" if named else plain_words(quote.text)
-        source = next(
-            (q for q in body if plain and f" {plain} " in f" {plain_words(q.text)} "), None
-        )
-        repaired.append(replace(quote, speaker=source.speaker) if source else quote)
+        speaker = next((s for words, s in body if plain and f" {plain} " in words), None)
+        repaired.append(replace(quote, speaker=speaker) if speaker else quote)
     return repaired
 
 

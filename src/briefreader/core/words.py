@@ -34,6 +34,7 @@ CLAUSE_WORDS = frozenset(
     to for from with by of about into over under between against during without through
     is are was were be been being has have had do does did not""".split()
 )
+ARTICLES = frozenset("the a an".split())
 DETERMINERS = frozenset(
     "the a an one another two three four five several some many most other his her their its our".split()
 )
