@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefreader.core.appositions import (
     apposed_description,
@@ -49,9 +49,9 @@ from briefreader.core.words import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """A reporting verb in a paragraph and its subject (None for a bare participle)."""
+class Report(NamedTuple):
+    """A reporting verb in a paragraph and its subject (None for a bare participle); a named
+    tuple, as one is built for every reporting verb and a tuple is quicker to build."""
 
     verb_start: int
     verb_end: int

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefreader.core.names import DAYS, ORG_WORDS, PLACES, clean_token
 
@@ -89,9 +89,9 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """Who a reporting verb's subject names, as written."""
+class Subject(NamedTuple):
+    """Who a reporting verb's subject names, as written (a named tuple: several are built
+    for every reporting verb, and a tuple is quicker to build than a frozen dataclass)."""
 
     mention: str  # the words in the text, with any title or role ("spokesman John Kirby")
     name: str  # the name itself ("John Kirby"), the pronoun, or the description
