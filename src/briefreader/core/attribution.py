@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from briefreader.core.appositions import (
     apposed_description,
@@ -49,9 +50,9 @@ from briefreader.core.words import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """A reporting verb in a paragraph and its subject (None for a bare participle)."""
+class Report(NamedTuple):
+    """A reporting verb in a paragraph and its subject (None for a bare participle); a named
+    tuple, as one is built for every reporting verb and a tuple is quicker to build."""
 
     verb_start: int
     verb_end: int
@@ -67,6 +68,8 @@ PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phra
 # response" ("to say" stays a verb).
 BEFORE_AN_ADJECTIVE = (PREPOSITIONS - {"to"}) | ARTICLES
 ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
+# Tokens are searched by their start without a list of starts built for every paragraph.
+START = attrgetter("start")
 
 
 def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int) -> Subject | None:
@@ -206,7 +209,6 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
     verbs = [i for i, token in enumerate(tokens) if token.lower in READING_WORDS]
     if not verbs:
         return reports
-    token_starts = [t.start for t in tokens]
     for i in verbs:
         token = tokens[i]
         word = token.lower
@@ -218,7 +220,7 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         ):
             continue  # "the court found that …" reports; "MPs were found to have …" does not
         sentence = sentence_index(starts, token.start)
-        floor = bisect_left(token_starts, starts[sentence])
+        floor = bisect_left(tokens, starts[sentence], key=START)
         if (
             i > floor
             and tokens[i - 1].lower in BEFORE_AN_ADJECTIVE
@@ -226,7 +228,7 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         ):
             continue  # "relied on continued strength", "an emailed response": adjectives
         ceiling = (
-            bisect_left(token_starts, starts[sentence + 1])
+            bisect_left(tokens, starts[sentence + 1], key=START)
             if sentence + 1 < len(starts)
             else len(tokens)
         )
@@ -357,7 +359,7 @@ def _names_person(tokens: Sequence[Token], masked: str, last: int, floor: int) -
 def with_then_participle(tokens: Sequence[Token], masked: str, verb_start: int) -> Subject | None:
     """ "…, with some families saying they feel “forgotten”": the phrase after "with" does
     the saying, not the sentence's subject."""
-    verb = bisect_left([t.start for t in tokens], verb_start)
+    verb = bisect_left(tokens, verb_start, key=START)
     for j in range(verb - 1, max(-1, verb - 6), -1):
         if boundary(masked, tokens[j], tokens[j + 1]):
             return None

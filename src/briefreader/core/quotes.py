@@ -53,7 +53,7 @@ CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphFacts:
     """One paragraph seen with its quotations blanked: tokens, sentences, reporting clauses."""
 
@@ -104,9 +104,13 @@ def _outside(
 
 def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
     """Facts for the paragraphs quotes need (their own, six before for pronouns, one after for
-    late attributions); the rest only keep their text, which keeps long articles cheap."""
+    late attributions); the rest only keep their text, which keeps long articles cheap. No
+    facts at all for an article without quotations."""
+    spans_found = scan_paragraphs(texts)
+    if not spans_found:
+        return []  # no quotation: nothing else is worth reading
     by_paragraph: list[list[Span]] = [[] for _ in texts]
-    for span in scan_paragraphs(texts):
+    for span in spans_found:
         by_paragraph[span.paragraph].append(span)
     near: set[int] = set()  # read word by word: quote paragraphs and their neighbours
     context: set[int] = set()  # only scanned for names, for pronouns to point back to
@@ -206,7 +210,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
     paragraphs = article.paragraphs
     facts = _facts([p.text for p in paragraphs])
-    if not any(f.spans for f in facts):
+    if not facts:
         return ()
     book = SpeakerBook()
     subjects = [[r.subject for r in f.reports if r.subject] for f in facts]

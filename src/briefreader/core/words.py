@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefreader.core.names import DAYS, ORG_WORDS, PLACES, clean_token
 
@@ -15,6 +15,9 @@ MASK = "\x01"
 # `\w\w*` rather than `\w+`: a pattern that opens with one class lets the regex engine skip
 # ahead to a word character instead of trying a whole match at every offset.
 TOKEN = re.compile(r"\w\w*(?:[’'.\-]\w+)*\.?")
+# Marks that end a word without being part of it (as a full stop is not, after a word of
+# three letters or more that is no abbreviation).
+PLAIN_ENDINGS = frozenset(',;:!?)”"')
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # the words kept, with what is between them
 ABBREVIATIONS = frozenset(
     """mr. mrs. ms. dr. st. sen. rep. gov. gen. lt. col. capt. sgt. adm. prof. rev. jr. sr.
@@ -89,9 +92,9 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """Who a reporting verb's subject names, as written."""
+class Subject(NamedTuple):
+    """Who a reporting verb's subject names, as written (a named tuple: several are built
+    for every reporting verb, and a tuple is quicker to build than a frozen dataclass)."""
 
     mention: str  # the words in the text, with any title or role ("spokesman John Kirby")
     name: str  # the name itself ("John Kirby"), the pronoun, or the description
@@ -106,20 +109,37 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     found: list[Token] = []
     append = found.append  # a hot loop: real articles have a few hundred words to read
     for start, end in _joined(ranges) if ranges is not None else ((0, len(masked)),):
-        # Split around the words, kept: what is before the first word, the word, what is
-        # between it and the next, and so on. No match object per word, which is quicker.
-        pieces = TOKEN_SPLIT.split(masked[start:end])
-        last = start
-        for i in range(1, len(pieces), 2):
-            first = last + len(pieces[i - 1])
-            text = pieces[i]
-            last = first + len(text)
-            if text[-1] == "." and not (
-                len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+        chunk = masked[start:end]
+        # Split at spaces (no token holds one), then take most pieces, plain words, whole:
+        # the regex is run only on pieces with punctuation in them. The regex engine costs
+        # far more per character than str.split and str.isalnum, which stand in for `\w+`.
+        at = 0
+        for piece in chunk.split():
+            at = chunk.find(piece, at)
+            first = start + at
+            at += len(piece)
+            if piece.isalnum():
+                append(Token(piece, first, first + len(piece)))
+                continue
+            head = piece[:-1]
+            if head.isalnum() and (
+                piece[-1] in PLAIN_ENDINGS
+                or (piece[-1] == "." and len(piece) > 2 and piece.lower() not in ABBREVIATIONS)
             ):
-                append(Token(text[:-1], first, last - 1))
-            else:
-                append(Token(text, first, last))
+                append(Token(head, first, first + len(head)))  # "said," "year."
+                continue
+            pieces = TOKEN_SPLIT.split(piece)
+            last = first
+            for i in range(1, len(pieces), 2):
+                first = last + len(pieces[i - 1])
+                text = pieces[i]
+                last = first + len(text)
+                if text[-1] == "." and not (
+                    len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+                ):
+                    append(Token(text[:-1], first, last - 1))
+                else:
+                    append(Token(text, first, last))
     return found
 
 
