@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -28,9 +28,9 @@ FUNCTION_WORDS = frozenset(
 OPENING_CONTEXT = " \t\n([{—–-/:;“‘\u00a0"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Quoted words in one paragraph: offsets of the text between the marks, whitespace stripped."""
+class Span(NamedTuple):
+    """Quoted words in one paragraph: offsets of the text between the marks, whitespace stripped.
+    A named tuple: quicker to make than a frozen dataclass, which sets each field by a call."""
 
     paragraph: int  # position in the sequence of paragraphs scanned
     start: int
