@@ -113,11 +113,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if number is not None:  # "IAFF Local 2217": a body, whatever its words
             found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
             continue
+        is_subject = is_subject_of(named, end) if named else False
         in_full = book.body_in_full(run) if len(words) > 1 else None
         if in_full and not book.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
-            found.append(Mention(paragraph, offset, in_full, "o", is_subject_of(named, end)))
+            found.append(Mention(paragraph, offset, in_full, "o", is_subject))
             continue
-        is_subject = is_subject_of(named, end)
         office = office_holder(masked, offset, words) if len(words) > 2 else None
         if office is not None:
             person = book.cast.resolve(office) or office

@@ -90,11 +90,12 @@ class NameBook:
                 continue  # one word is never a full name
             run = " ".join(words)
             person = person_in_run(run) or office_holder(masked, start, words)
-            if person is None and name_kind(words) == "name" and words[0].lower() in ROLE_HEADS:
-                if len(words) > 2:  # "Keeper Lotte Hendriks" opening a sentence
-                    words = words[1:]
-                    run = " ".join(words)
-            if person is None and len(words) > 1 and name_kind(words) == "name":
+            kind = name_kind(words) if person is None else ""
+            if kind == "name" and len(words) > 2 and words[0].lower() in ROLE_HEADS:
+                words = words[1:]  # "Keeper Lotte Hendriks" opening a sentence
+                run = " ".join(words)
+                kind = name_kind(words)
+            if kind == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
                 owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
                 if (
@@ -111,7 +112,7 @@ class NameBook:
             elif person is None and len(words) > 1:
                 written = masked[start:end]
                 owner = OWNER_INSIDE.match(written)
-                if owner is not None and name_kind(words) == "organisation":
+                if owner is not None and kind == "organisation":
                     self.owned.setdefault(written[owner.end() :], written)
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):

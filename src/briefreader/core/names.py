@@ -160,7 +160,7 @@ def person_in_run(run: str) -> str | None:
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
     raw = without_post_nominals(run).split()
-    styled = JUDGE_STYLE.search(" ".join(raw))
+    styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
     if styled is not None:
         return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
     for i, token in enumerate(raw):
@@ -176,11 +176,14 @@ def person_in_run(run: str) -> str | None:
                 return name_after_domain([clean_token(t) for t in domain])
             raw = raw[:i]
             break
-    for i in range(len(raw) - 1, -1, -1):
-        if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
-            raw = raw[i + 1 :]  # a possessive owner comes before the name
-            break
-    tokens = [clean_token(t) for t in raw]
+    if "’" in run or "'" in run:  # most runs have no possessive: nothing to clean
+        for i in range(len(raw) - 1, -1, -1):
+            if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
+                raw = raw[i + 1 :]  # a possessive owner comes before the name
+                break
+        tokens = [clean_token(t) for t in raw]
+    else:
+        tokens = raw
     lowered = [t.lower() for t in tokens]
     names = first_names()
     # The name starts at a first name, or after the last title ("NATO Secretary General Jens
