@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w[\w’'-]*")
+# WORD for a text that is all ASCII, where ASCII's `\w` means the same as Unicode's: the regex
+# engine then tells a word character by a table rather than by Unicode's character database.
+ASCII_WORD = re.compile(r"\w[\w'-]*", re.ASCII)
 # Words in front of a quoted span that make it a term, a name or a title, not speech.
 TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no label
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
@@ -60,7 +63,7 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     words, `region` where they stand with their marks in the paragraph, `masked` the paragraph
     with every quotation blanked, `governed` whether a reporting clause introduces or follows
     them at once."""
-    words = WORD.findall(text)
+    words = (ASCII_WORD if text.isascii() else WORD).findall(text)
     if (
         not words
         or (
