@@ -40,6 +40,7 @@ POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) (?:for|of) $")
+DIGITS = frozenset("0123456789")
 # How the text before a run ends when OFFICE_BEFORE can match (`$` also matches before a
 # final line break).
 OFFICE_ENDINGS = (" for ", " of ", " for \n", " of \n")
@@ -173,7 +174,8 @@ class NameBook:
         words = [w for w in run.split() if w.lower() not in TITLES]
         if not words or name_kind(words) == "organisation":
             return None
-        if any(c.isdigit() for c in run):
+        # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
+        if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
             return None  # "B1 German", "Neighborhood 27": no one's name has digits
         if any(clean_token(w).lower() in PLACES for w in words):
             return None
