@@ -90,7 +90,10 @@ class NameBook:
             if len(words) < 2:
                 continue  # one word is never a full name
             run = " ".join(words)
-            person = person_in_run(run) or office_holder(masked, start, words)
+            # (`office_holder` asks for three words: most runs are answered without the call)
+            person = person_in_run(run) or (
+                office_holder(masked, start, words) if len(words) > 2 else None
+            )
             kind = name_kind(words) if person is None else ""
             if kind == "name" and len(words) > 2 and words[0].lower() in ROLE_HEADS:
                 words = words[1:]  # "Keeper Lotte Hendriks" opening a sentence
@@ -109,7 +112,9 @@ class NameBook:
                     self.maybe_people.append(words)
             if person and len(person.split()) > 1:
                 self.cast.add(person)
-                self._note_titles(run[: run.rfind(person)].split(), person)
+                before = run[: run.rfind(person)]  # most runs are the name alone
+                if before:
+                    self._note_titles(before.split(), person)
             elif person is None and len(words) > 1:
                 written = masked[start:end]
                 owner = OWNER_INSIDE.match(written)
