@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefreader.core.descriptions import PLACE_AFTER_ROLE, description_kind, is_role
 from briefreader.core.name_book import office_holder, strip_the
@@ -44,9 +43,9 @@ CLAUSE_TO_SENTENCE_END = re.compile(r" who [^,.;:“”\"\x01]{3,80}(?=\.)")
 PASSIVE_AGENT = re.compile(r"\b(?:was|were|been) (?:[a-z]+ )?[a-z]+(?:ed|said|told|made) by ")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Someone named at a place in the article, remembered for resolving he, she and it."""
+class Mention(NamedTuple):
+    """Someone named at a place in the article, remembered for resolving he, she and it (a
+    named tuple: quicker to make than a frozen dataclass, which sets each field by a call)."""
 
     paragraph: int
     offset: int
@@ -114,11 +113,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if number is not None:  # "IAFF Local 2217": a body, whatever its words
             found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
             continue
+        is_subject = is_subject_of(named, end) if named else False
         in_full = book.body_in_full(run) if len(words) > 1 else None
         if in_full and not book.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
-            found.append(Mention(paragraph, offset, in_full, "o", is_subject_of(named, end)))
+            found.append(Mention(paragraph, offset, in_full, "o", is_subject))
             continue
-        is_subject = is_subject_of(named, end)
         office = office_holder(masked, offset, words) if len(words) > 2 else None
         if office is not None:
             person = book.cast.resolve(office) or office

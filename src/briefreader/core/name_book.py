@@ -40,6 +40,7 @@ POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) (?:for|of) $")
+DIGITS = frozenset("0123456789")
 # How the text before a run ends when OFFICE_BEFORE can match (`$` also matches before a
 # final line break).
 OFFICE_ENDINGS = (" for ", " of ", " for \n", " of \n")
@@ -89,12 +90,16 @@ class NameBook:
             if len(words) < 2:
                 continue  # one word is never a full name
             run = " ".join(words)
-            person = person_in_run(run) or office_holder(masked, start, words)
-            if person is None and name_kind(words) == "name" and words[0].lower() in ROLE_HEADS:
-                if len(words) > 2:  # "Keeper Lotte Hendriks" opening a sentence
-                    words = words[1:]
-                    run = " ".join(words)
-            if person is None and len(words) > 1 and name_kind(words) == "name":
+            # (`office_holder` asks for three words: most runs are answered without the call)
+            person = person_in_run(run) or (
+                office_holder(masked, start, words) if len(words) > 2 else None
+            )
+            kind = name_kind(words) if person is None else ""
+            if kind == "name" and len(words) > 2 and words[0].lower() in ROLE_HEADS:
+                words = words[1:]  # "Keeper Lotte Hendriks" opening a sentence
+                run = " ".join(words)
+                kind = name_kind(words)
+            if kind == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
                 owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
                 if (
@@ -107,11 +112,13 @@ class NameBook:
                     self.maybe_people.append(words)
             if person and len(person.split()) > 1:
                 self.cast.add(person)
-                self._note_titles(run[: run.rfind(person)].split(), person)
+                before = run[: run.rfind(person)]  # most runs are the name alone
+                if before:
+                    self._note_titles(before.split(), person)
             elif person is None and len(words) > 1:
                 written = masked[start:end]
                 owner = OWNER_INSIDE.match(written)
-                if owner is not None and name_kind(words) == "organisation":
+                if owner is not None and kind == "organisation":
                     self.owned.setdefault(written[owner.end() :], written)
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
@@ -172,7 +179,8 @@ class NameBook:
         words = [w for w in run.split() if w.lower() not in TITLES]
         if not words or name_kind(words) == "organisation":
             return None
-        if any(c.isdigit() for c in run):
+        # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
+        if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
             return None  # "B1 German", "Neighborhood 27": no one's name has digits
         if any(clean_token(w).lower() in PLACES for w in words):
             return None

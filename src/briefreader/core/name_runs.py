@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -53,10 +52,12 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     found: list[list[NameRun]] = [[] for _ in texts]
     bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
     joined = "\n".join(texts)
+    index, base = 0, 0  # the text the runs are in, and where it starts: runs come in order
     for start, end, words in _runs(joined, _several_word_matches(joined)):
         if len(words) > 1:
-            index = bisect_right(bases, start)
-            base = bases[index - 1] if index else 0
+            while start >= bases[index]:
+                base = bases[index]
+                index += 1
             found[index].append((start - base, end - base, words))
     return found
 

@@ -159,8 +159,10 @@ def person_in_run(run: str) -> str | None:
     """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
-    raw = without_post_nominals(run).split()
-    styled = JUDGE_STYLE.search(" ".join(raw))
+    raw = run.split()
+    while len(raw) > 2 and raw[-1].lower() in POST_NOMINALS:  # `without_post_nominals`
+        raw = raw[:-1]
+    styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
     if styled is not None:
         return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
     for i, token in enumerate(raw):
@@ -176,11 +178,14 @@ def person_in_run(run: str) -> str | None:
                 return name_after_domain([clean_token(t) for t in domain])
             raw = raw[:i]
             break
-    for i in range(len(raw) - 1, -1, -1):
-        if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
-            raw = raw[i + 1 :]  # a possessive owner comes before the name
-            break
-    tokens = [clean_token(t) for t in raw]
+    if "’" in run or "'" in run:  # most runs have no possessive: nothing to clean
+        for i in range(len(raw) - 1, -1, -1):
+            if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
+                raw = raw[i + 1 :]  # a possessive owner comes before the name
+                break
+        tokens = [clean_token(t) for t in raw]
+    else:
+        tokens = raw
     lowered = [t.lower() for t in tokens]
     names = first_names()
     # The name starts at a first name, or after the last title ("NATO Secretary General Jens
@@ -195,11 +200,16 @@ def person_in_run(run: str) -> str | None:
             if lowered[i + 1] not in DAYS and lowered[i + 1] not in TITLES:
                 start = i
                 break
-    while start and INITIALS.fullmatch(tokens[start - 1]):
+    while start and "." in tokens[start - 1] and INITIALS.fullmatch(tokens[start - 1]):
         start -= 1  # "K. Lakshmi Ammal": initials before the first name are part of the name
     if start == 1 and len(tokens) == 3 and lowered[0] in FAMILY_FIRST:
         start = 0  # "Tran Minh Chau": the family name first, then a given name the list knows
-    titled = [i for i, t in enumerate(lowered) if is_title(t) and t != "the"]
+    # `is_title` inline: most words are no title and have no hyphen
+    titled = [
+        i
+        for i, t in enumerate(lowered)
+        if t != "the" and (t in TITLES or ("-" in t and is_title(t)))
+    ]
     last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
     if start is None or (
         last_title is not None
@@ -210,7 +220,12 @@ def person_in_run(run: str) -> str | None:
         # with a first word the list does not know
         if titled and titled[-1] < len(tokens) - 1:
             start = titled[-1] + 1
-    if start is None and len(tokens) >= 2 and SYLLABLE_PAIR.fullmatch(tokens[-1]):
+    if (
+        start is None
+        and len(tokens) >= 2
+        and "-" in tokens[-1]
+        and SYLLABLE_PAIR.fullmatch(tokens[-1])
+    ):
         start = len(tokens) - 2  # "Industry Lau Chun-kit": the family name, then the given
     if start is None and len(tokens) in (2, 3) and lowered[0] in FAMILY_FIRST:
         start = 0  # "Nguyen Thi Hoa", "Li Qiang": the family name first
@@ -239,7 +254,7 @@ def family_name(name: str) -> str | None:
     """The family name of a name written family name first with a romanised given name
     ("Agnes Lau Suk-man" -> "Lau", "Tse Ho-yin" -> "Tse"), else None."""
     words = name.split()
-    if len(words) >= 2 and SYLLABLE_PAIR.fullmatch(words[-1]):
+    if len(words) >= 2 and "-" in words[-1] and SYLLABLE_PAIR.fullmatch(words[-1]):
         return words[-2]
     if len(words) in (2, 3) and words[0].lower() in FAMILY_FIRST:
         return words[0]  # "Nguyen Thi Hoa" is "Nguyen" later
@@ -300,7 +315,7 @@ class Cast:
             last = clean_token(words[-1]).lower()
             self.by_last.setdefault(last, []).append(name)
             self.by_first.setdefault(words[0].lower(), []).append(name)
-            bare = ARABIC_ARTICLE.sub("", last)
+            bare = ARABIC_ARTICLE.sub("", last) if last[1:3] == "l-" else last
             if bare != last:  # "Kadhim Jabbar al-Garawi" is "Garawi" later
                 self.by_last.setdefault(bare, []).append(name)
                 self.by_word.setdefault(bare, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -13,6 +13,7 @@ SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
 MARKS = "“”„«»\"‘’‚'"
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 STRAIGHT_MARKS = STRAIGHT_DOUBLE + STRAIGHT_SINGLE  # the only marks in plain ASCII
 _VERB = r"(?:said|says|added|adds|asked|told|wrote|writes|insisted|warned)"
 MISSING_CLOSE = re.compile(
@@ -28,9 +29,9 @@ FUNCTION_WORDS = frozenset(
 OPENING_CONTEXT = " \t\n([{—–-/:;“‘\u00a0"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Quoted words in one paragraph: offsets of the text between the marks, whitespace stripped."""
+class Span(NamedTuple):
+    """Quoted words in one paragraph: offsets of the text between the marks, whitespace stripped.
+    A named tuple: quicker to make than a frozen dataclass, which sets each field by a call."""
 
     paragraph: int  # position in the sequence of paragraphs scanned
     start: int
@@ -107,7 +108,10 @@ class _ParagraphScan:
     def emit(
         self, start: int, end: int, *, single: bool, closed: bool, continues: bool = False
     ) -> None:
-        s, e = _stripped(self.text, start, end)
+        text = self.text
+        s, e = start, end
+        if e > s and (text[s].isspace() or text[e - 1].isspace()):  # most spans have no margin
+            s, e = _stripped(text, s, e)
         if e > s:
             at_start = start - 1 <= self.indent  # nothing but whitespace before the mark
             self.spans.append(
@@ -125,25 +129,27 @@ class _ParagraphScan:
         self.continued = False
 
     def double_mark(self, i: int, char: str) -> None:
+        """A double mark opens a quotation, closes the open one, or is a stray one (neither)."""
         text = self.text
         if char in DOUBLE_OPEN:
-            role = "open"
+            opens = True
         elif char in DOUBLE_CLOSE:
             # A closing mark used as an opener ("”The transfer…") when nothing is open.
-            role = "close" if self.double_at is not None or not _opens_here(text, i) else "open"
+            opens = self.double_at is None and _opens_here(text, i)
         elif self.double_at is None:
-            role = "stray" if _closes_here(text, i) and not _opens_here(text, i) else "open"
+            # nothing open to close: a stray mark, unless it stands where an opener would
+            opens = not _closes_here(text, i) or _opens_here(text, i)
         else:
             # An open straight mark followed by one that only an opener would fit means the
             # first one lost its partner: start again here rather than swallow the sentence.
             looks_open = _opens_here(text, i) and not _closes_here(text, i)
-            role = "open" if looks_open and _is_word(text[i + 1 : i + 2] or " ") else "close"
-        if role == "open":
+            opens = looks_open and _is_word(text[i + 1 : i + 2] or " ")
+        if opens:
             if self.double_at is not None:
                 self.salvage(self.double_at, i)
             self.double_at = i + 1
             self.single_at = None
-        elif role == "close" and self.double_at is not None:
+        elif self.double_at is not None:
             self.emit(self.double_at, i, single=False, closed=True)
             self.double_at = None
 
@@ -226,15 +232,18 @@ def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
         for i, char in _marks(text):
             if i <= nested_end:
                 continue
-            if char in DOUBLE_OPEN or char in DOUBLE_CLOSE or char == STRAIGHT_DOUBLE:
+            if char in DOUBLE_MARKS:
                 if scan.single_at is not None and scan.double_at is None:
                     nested_end = _nested_end(text, i)
                     if nested_end >= 0:
                         continue  # ‘… she said, “Dad?”’: part of the outer quotation
-                scan.double_mark(i, char)
-            elif scan.double_at is None and (
-                char in SINGLE_OPEN or char in SINGLE_CLOSE or char == STRAIGHT_SINGLE
-            ):
+                if char in DOUBLE_OPEN and scan.double_at is None:
+                    # the usual opening mark, with nothing open: `double_mark` without the call
+                    scan.double_at = i + 1
+                    scan.single_at = None
+                else:
+                    scan.double_mark(i, char)
+            elif scan.double_at is None:  # every other mark is a single one
                 scan.single_mark(i, char)
         next_text = texts[index + 1] if index + 1 < len(texts) else None
         continued = scan.finish(next_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from briefreader.core.described_speakers import GIVEN_NAME_REACH, described, document_sender
 from briefreader.core.descriptions import (
@@ -24,6 +25,8 @@ from briefreader.core.names import (
     gender_of,
 )
 from briefreader.core.words import Subject, name_kind
+
+BY_OFFSET = attrgetter("offset")  # a sort key called from C, quicker than a lambda
 
 HONORIFIC_ALONE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam)\.? [A-Z][\w-]*$")
 # "The businessman finds his cabin": a described person opening a sentence.
@@ -129,7 +132,7 @@ class SpeakerBook(NameBook):
         found = named_mentions(self, paragraph, masked, starts, runs, subjects)
         described_at = {s.start for s in subjects if s.kind == "description"}
         # "The union said" may point back at a body named earlier in this very paragraph.
-        self.by_paragraph[paragraph] = sorted(found, key=lambda m: m.offset)
+        self.by_paragraph[paragraph] = sorted(found, key=BY_OFFSET)
         for subject in subjects:
             if subject.kind == "description":
                 head = description_head(subject.name)
@@ -146,7 +149,7 @@ class SpeakerBook(NameBook):
         for sentence, _, name, gender in self.given_names.get(paragraph, ()):
             if name not in named_here:  # described in words no rule knows: "A combat medic"
                 found.append(Mention(paragraph, sentence, name, gender or "u", True))
-        found.sort(key=lambda m: m.offset)
+        found.sort(key=BY_OFFSET)
         here = self.by_paragraph[paragraph] = found
         for subject in subjects:
             if subject.kind == "pronoun" and subject.name in ("he", "she"):
@@ -155,7 +158,7 @@ class SpeakerBook(NameBook):
                 if person:
                     kind = {"he": "m", "she": "f"}[subject.name]
                     here.append(Mention(paragraph, subject.start, person, kind, True))
-                    here.sort(key=lambda m: m.offset)
+                    here.sort(key=BY_OFFSET)
         for mention in found:
             if mention.head and mention.offset not in described_at:
                 self.heads.setdefault(mention.head, []).append(mention)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w[\w’'-]*")
+# WORD for a text that is all ASCII, where ASCII's `\w` means the same as Unicode's: the regex
+# engine then tells a word character by a table rather than by Unicode's character database.
+ASCII_WORD = re.compile(r"\w[\w'-]*", re.ASCII)
 # Words in front of a quoted span that make it a term, a name or a title, not speech.
 TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no label
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
@@ -60,7 +63,7 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     words, `region` where they stand with their marks in the paragraph, `masked` the paragraph
     with every quotation blanked, `governed` whether a reporting clause introduces or follows
     them at once."""
-    words = WORD.findall(text)
+    words = (ASCII_WORD if text.isascii() else WORD).findall(text)
     if (
         not words
         or (
@@ -76,7 +79,8 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     last_words = _without_trailing_marks(before)
     if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
         return False
-    if _without_trailing_marks(raw_before).endswith(CALLED_ENDINGS):
+    # (on the lower-cased text: a quicker test that lets through all the regex can match)
+    if last_words.endswith(CALLED_ENDINGS):
         called = CALLED_BEFORE.search(raw_before)
         if called and not (
             called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
@@ -93,15 +97,16 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         return False  # "friends call her “Bibi”": a name, not her words
     if len(words) <= 3 and not speech_before and WORD_DISCUSSED.match(paragraph, region[1]):
         return False  # "Asked whether “soon” meant October": the word itself is the topic
-    ends_like_speech = text.rstrip()[-1:] in ".!?;:…—" or (text.rstrip()[-1:] == "," and governed)
+    last = text.rstrip()[-1:]
+    ends_like_speech = last in ".!?;:…—" or (last == "," and governed)
     if len(words) <= 12 and not speech_before:
         content = [w for w in words if w.lower() not in SMALL_WORDS]
         titled = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        if titled and (not ends_like_speech or (len(content) >= 2 and text.rstrip()[-1:] == ".")):
+        if titled and (not ends_like_speech or (len(content) >= 2 and last == ".")):
             return False  # a title or a name: "the group “Angels of Kherson.”"
     if len(words) <= 2 and not speech_before and _modifies_a_noun(paragraph, region):
         return False  # "more “compliant” barrels", "so-called “kamikaze” drones"
-    sentence_like = text[:1].isupper() and text.rstrip()[-1:] in ".!?…"
+    sentence_like = text[:1].isupper() and last in ".!?…"
     if len(words) <= 4 and not sentence_like:
         # A partial quote is speech when a reporting clause introduces it or follows it at once;
         # a short phrase elsewhere in the sentence ("volunteers run a ‘warm bank’") is a term.
