@@ -159,9 +159,7 @@ def person_in_run(run: str) -> str | None:
     """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
-    raw = run.split()
-    while len(raw) > 2 and raw[-1].lower() in POST_NOMINALS:  # `without_post_nominals`
-        raw = raw[:-1]
+    raw = post_nominals_dropped(run.split())
     styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
     if styled is not None:
         return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
@@ -236,10 +234,14 @@ def person_in_run(run: str) -> str | None:
 
 def without_post_nominals(name: str) -> str:
     """ "Philippa Strand KC" -> "Philippa Strand"."""
-    words = name.split()
+    return " ".join(post_nominals_dropped(name.split()))
+
+
+def post_nominals_dropped(words: list[str]) -> list[str]:
+    """The words of a name without the letters after it ("KC", "MP"), a name of two words kept."""
     while len(words) > 2 and words[-1].lower() in POST_NOMINALS:
         words = words[:-1]
-    return " ".join(words)
+    return words
 
 
 def is_title(word: str) -> bool:
