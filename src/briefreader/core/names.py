@@ -254,8 +254,10 @@ def person_in_run(run: str) -> str | None:
     return " ".join(tokens[start:])
 
 
+@lru_cache(maxsize=4096)
 def without_post_nominals(name: str) -> str:
-    """ "Philippa Strand KC" -> "Philippa Strand"."""
+    """ "Philippa Strand KC" -> "Philippa Strand"; every name the cast adds again asks anew,
+    hence the cache."""
     return " ".join(post_nominals_dropped(name.split()))
 
 
