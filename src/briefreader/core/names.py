@@ -43,6 +43,8 @@ POST_NOMINALS = frozenset("kc qc sc obe cbe mbe kbe dbe phd md esq esq. mp mep m
 # A romanised Chinese given name written after the family name: "Lau Chun-kit", "Tse Ho-yin".
 SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 # How English courts style their judges: the style is the name articles give them.
+# Words after an office that may give its domain ("Minister for Coastal Affairs Ifeoma Ross").
+DOMAIN_WORDS = frozenset(("of", "for", "from"))
 JUDGE_STYLE = re.compile(r"\b(?:Mr|Mrs|Ms|Lord|Lady) Justice(?: [A-Z][\w’'-]+)+$")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman shri".split())
@@ -171,13 +173,10 @@ def person_in_run(run: str) -> str | None:
     """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
-    if (
-        "-" not in run
-        and "Justice" not in run
-        and "’" not in run
-        and "'" not in run
-        and _no_person_word(run.lower().split())
-    ):
+    possessive = "’" in run or "'" in run
+    # lowered whole and then split: the same words as each word lowered, in one call
+    lowered = run.lower().split()
+    if "-" not in run and "Justice" not in run and not possessive and _no_person_word(lowered):
         # Without a first name, a title or a family name put first, no rule below finds where
         # a name starts: half the runs are rejected here by three set tests instead of the rules.
         return None
@@ -185,7 +184,7 @@ def person_in_run(run: str) -> str | None:
     styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
     if styled is not None:
         return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
-    for i, token in enumerate(raw):
+    for i, token in enumerate(raw if not DOMAIN_WORDS.isdisjoint(lowered) else ()):
         if token.lower() in ("of", "for", "from") and i > 0:
             domain = raw[i + 1 :]
             if (
@@ -198,15 +197,16 @@ def person_in_run(run: str) -> str | None:
                 return name_after_domain([clean_token(t) for t in domain])
             raw = raw[:i]
             break
-    if "’" in run or "'" in run:  # most runs have no possessive: nothing to clean
+    if possessive:  # most runs have no possessive: nothing to clean
         for i in range(len(raw) - 1, -1, -1):
             if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
                 raw = raw[i + 1 :]  # a possessive owner comes before the name
                 break
         tokens = [clean_token(t) for t in raw]
+        lowered = [t.lower() for t in tokens]
     else:
         tokens = raw
-    lowered = [t.lower() for t in tokens]
+        lowered = lowered[: len(tokens)]  # words were only dropped from the end
     names = first_names()
     # The name starts at a first name, or after the last title ("NATO Secretary General Jens
     # Stoltenberg", "District Judge Lorna Schofield"); a body's words after that mean no person.
