@@ -224,12 +224,16 @@ def person_in_run(run: str) -> str | None:
         start -= 1  # "K. Lakshmi Ammal": initials before the first name are part of the name
     if start == 1 and len(tokens) == 3 and lowered[0] in FAMILY_FIRST:
         start = 0  # "Tran Minh Chau": the family name first, then a given name the list knows
-    # `is_title` inline: most words are no title and have no hyphen
-    titled = [
-        i
-        for i, t in enumerate(lowered)
-        if t != "the" and (t in TITLES or ("-" in t and is_title(t)))
-    ]
+    # `is_title` inline: most words are no title and have no hyphen, which one set test tells
+    titled = (
+        [
+            i
+            for i, t in enumerate(lowered)
+            if t != "the" and (t in TITLES or ("-" in t and is_title(t)))
+        ]
+        if "-" in run or not TITLES.isdisjoint(lowered)
+        else []
+    )
     last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
     if start is None or (
         last_title is not None
@@ -249,7 +253,11 @@ def person_in_run(run: str) -> str | None:
         start = len(tokens) - 2  # "Industry Lau Chun-kit": the family name, then the given
     if start is None and len(tokens) in (2, 3) and lowered[0] in FAMILY_FIRST:
         start = 0  # "Nguyen Thi Hoa", "Li Qiang": the family name first
-    if start is None or any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:]):
+    if start is None or (
+        any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:])
+        if "." in run or "," in run
+        else not ORG_WORDS.isdisjoint(lowered[start:])  # nothing to strip: one set test
+    ):
         return None
     return " ".join(tokens[start:])
 
