@@ -128,18 +128,6 @@ def first_names() -> dict[str, str]:
     return table
 
 
-def _no_person_word(lowered: list[str]) -> bool:
-    """None of the lower-case words is one where `person_in_run` may find a name to start: a
-    first name, a title, a family name put first."""
-    # `isdisjoint` tests each word against the table in C; a union of the three tables would
-    # cost more to build, once, than the tests it saves in a small run
-    return (
-        first_names().keys().isdisjoint(lowered)
-        and TITLES.isdisjoint(lowered)
-        and FAMILY_FIRST.isdisjoint(lowered)
-    )
-
-
 def clean_token(token: str) -> str:
     """A token without a possessive ending: "Kirby’s" -> "Kirby"."""
     if "’" not in token and "'" not in token:
@@ -176,11 +164,21 @@ def person_in_run(run: str) -> str | None:
     possessive = "’" in run or "'" in run
     # lowered whole and then split: the same words as each word lowered, in one call
     lowered = run.lower().split()
-    if "-" not in run and "Justice" not in run and not possessive and _no_person_word(lowered):
+    names = first_names()
+    if (
+        "-" not in run
+        and "Justice" not in run
+        and not possessive
+        and names.keys().isdisjoint(lowered)
+        and TITLES.isdisjoint(lowered)
+        and FAMILY_FIRST.isdisjoint(lowered)
+    ):
         # Without a first name, a title or a family name put first, no rule below finds where
         # a name starts: half the runs are rejected here by three set tests instead of the rules.
         return None
-    raw = post_nominals_dropped(run.split())
+    raw = run.split()
+    if len(raw) > 2:  # a name of two words keeps them: most runs need no call
+        raw = post_nominals_dropped(raw)
     styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
     if styled is not None:
         return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
@@ -207,7 +205,6 @@ def person_in_run(run: str) -> str | None:
     else:
         tokens = raw
         lowered = lowered[: len(tokens)]  # words were only dropped from the end
-    names = first_names()
     # The name starts at a first name, or after the last title ("NATO Secretary General Jens
     # Stoltenberg", "District Judge Lorna Schofield"); a body's words after that mean no person.
     start = None
