@@ -43,6 +43,8 @@ POST_NOMINALS = frozenset("kc qc sc obe cbe mbe kbe dbe phd md esq esq. mp mep m
 # A romanised Chinese given name written after the family name: "Lau Chun-kit", "Tse Ho-yin".
 SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 # How English courts style their judges: the style is the name articles give them.
+# Words after an office that may give its domain ("Minister for Coastal Affairs Ifeoma Ross").
+DOMAIN_WORDS = frozenset(("of", "for", "from"))
 JUDGE_STYLE = re.compile(r"\b(?:Mr|Mrs|Ms|Lord|Lady) Justice(?: [A-Z][\w’'-]+)+$")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 MALE_TITLES = frozenset("mr mr. sir lord king prince father spokesman chairman shri".split())
@@ -159,11 +161,28 @@ def person_in_run(run: str) -> str | None:
     """The person's name inside a capitalised run ("Israeli President Isaac Herzog" ->
     "Isaac Herzog", "McLaren's Lando Norris" -> "Lando Norris", "Chip Roy of Texas" ->
     "Chip Roy"), or None when the run names no one we can tell is a person."""
-    raw = post_nominals_dropped(run.split())
+    possessive = "’" in run or "'" in run
+    # lowered whole and then split: the same words as each word lowered, in one call
+    lowered = run.lower().split()
+    names = first_names()
+    if (
+        "-" not in run
+        and "Justice" not in run
+        and not possessive
+        and names.keys().isdisjoint(lowered)
+        and TITLES.isdisjoint(lowered)
+        and FAMILY_FIRST.isdisjoint(lowered)
+    ):
+        # Without a first name, a title or a family name put first, no rule below finds where
+        # a name starts: half the runs are rejected here by three set tests instead of the rules.
+        return None
+    raw = run.split()
+    if len(raw) > 2:  # a name of two words keeps them: most runs need no call
+        raw = post_nominals_dropped(raw)
     styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
     if styled is not None:
         return styled.group()  # "Mr Justice Ravindran" is how the article names a judge
-    for i, token in enumerate(raw):
+    for i, token in enumerate(raw if not DOMAIN_WORDS.isdisjoint(lowered) else ()):
         if token.lower() in ("of", "for", "from") and i > 0:
             domain = raw[i + 1 :]
             if (
@@ -176,16 +195,16 @@ def person_in_run(run: str) -> str | None:
                 return name_after_domain([clean_token(t) for t in domain])
             raw = raw[:i]
             break
-    if "’" in run or "'" in run:  # most runs have no possessive: nothing to clean
+    if possessive:  # most runs have no possessive: nothing to clean
         for i in range(len(raw) - 1, -1, -1):
             if clean_token(raw[i]) != raw[i] and i < len(raw) - 1:
                 raw = raw[i + 1 :]  # a possessive owner comes before the name
                 break
         tokens = [clean_token(t) for t in raw]
+        lowered = [t.lower() for t in tokens]
     else:
         tokens = raw
-    lowered = [t.lower() for t in tokens]
-    names = first_names()
+        lowered = lowered[: len(tokens)]  # words were only dropped from the end
     # The name starts at a first name, or after the last title ("NATO Secretary General Jens
     # Stoltenberg", "District Judge Lorna Schofield"); a body's words after that mean no person.
     start = None
@@ -202,12 +221,16 @@ def person_in_run(run: str) -> str | None:
         start -= 1  # "K. Lakshmi Ammal": initials before the first name are part of the name
     if start == 1 and len(tokens) == 3 and lowered[0] in FAMILY_FIRST:
         start = 0  # "Tran Minh Chau": the family name first, then a given name the list knows
-    # `is_title` inline: most words are no title and have no hyphen
-    titled = [
-        i
-        for i, t in enumerate(lowered)
-        if t != "the" and (t in TITLES or ("-" in t and is_title(t)))
-    ]
+    # `is_title` inline: most words are no title and have no hyphen, which one set test tells
+    titled = (
+        [
+            i
+            for i, t in enumerate(lowered)
+            if t != "the" and (t in TITLES or ("-" in t and is_title(t)))
+        ]
+        if "-" in run or not TITLES.isdisjoint(lowered)
+        else []
+    )
     last_title = titled[-1] if titled and titled[-1] < len(tokens) - 2 else None
     if start is None or (
         last_title is not None
@@ -227,13 +250,19 @@ def person_in_run(run: str) -> str | None:
         start = len(tokens) - 2  # "Industry Lau Chun-kit": the family name, then the given
     if start is None and len(tokens) in (2, 3) and lowered[0] in FAMILY_FIRST:
         start = 0  # "Nguyen Thi Hoa", "Li Qiang": the family name first
-    if start is None or any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:]):
+    if start is None or (
+        any(t.rstrip(".,") in ORG_WORDS for t in lowered[start:])
+        if "." in run or "," in run
+        else not ORG_WORDS.isdisjoint(lowered[start:])  # nothing to strip: one set test
+    ):
         return None
     return " ".join(tokens[start:])
 
 
+@lru_cache(maxsize=4096)
 def without_post_nominals(name: str) -> str:
-    """ "Philippa Strand KC" -> "Philippa Strand"."""
+    """ "Philippa Strand KC" -> "Philippa Strand"; every name the cast adds again asks anew,
+    hence the cache."""
     return " ".join(post_nominals_dropped(name.split()))
 
 
