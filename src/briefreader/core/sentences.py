@@ -28,8 +28,12 @@ def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
 
 # A sentence ends at [.!?], closing marks and a space; in two regexes, as one starting with a
 # single character lets the regex engine skip ahead to it, several times quicker than a class.
-FULL_STOP_END = re.compile(r"\.[)\]\"”’']*\s+")
-OTHER_END = re.compile(r"[!?][)\]\"”’']*\s+")
+# The lookahead drops, inside the engine, most ends that are followed by no capital or opening
+# mark (a lower-case word, a digit, the end of the text); the possessive repeats keep it from
+# trying shorter runs of space instead.
+NEXT_MAY_OPEN = '(?=[A-Z“"‘\x01]|[^\x00-\x7f])'
+FULL_STOP_END = re.compile(r"\.[)\]\"”’']*+\s++" + NEXT_MAY_OPEN)
+OTHER_END = re.compile(r"[!?][)\]\"”’']*+\s++" + NEXT_MAY_OPEN)
 # Possessive: a run that does not reach the end cannot be shortened to reach it.
 WORD_BEFORE_STOP = re.compile(r"[\w’'-][\w.’'-]*+$")
 # The mask written out once before its repeat: a pattern that opens with a literal character
@@ -71,20 +75,18 @@ def sentence_starts(original: str, masked: str) -> list[int]:
     """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
     whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
     starts = [0]
-    size = len(masked)
     for match in _sentence_ends(masked):
         after = match.end()
-        if after >= size:
-            continue
         nxt = masked[after]
-        if not (nxt.isupper() or nxt in OPENERS):
-            continue
+        if nxt > "\x7f" and not (nxt.isupper() or nxt in OPENERS):
+            continue  # the lookahead lets every character beyond ASCII through
         stop = match.start()
         if masked[stop] == "." and _abbreviation_at(masked, stop):
             continue
         starts.append(after)
     if MASK not in masked:
         return starts  # already sorted and distinct
+    found = len(starts)
     for region in MASK_RUN.finditer(masked):
         closed = region.end()
         # The last visible character inside the closing mark, and the first one after it.
@@ -98,7 +100,7 @@ def sentence_starts(original: str, masked: str) -> list[int]:
             after += 1
         if masked[after : after + 1].isupper():
             starts.append(after)
-    return sorted(set(starts))
+    return sorted(set(starts)) if len(starts) > found else starts
 
 
 def has_reading_word(text: str) -> bool:

@@ -113,11 +113,20 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
         # Split at spaces (no token holds one), then take most pieces, plain words, whole:
         # the regex is run only on pieces with punctuation in them. The regex engine costs
         # far more per character than str.split and str.isalnum, which stand in for `\w+`.
-        at = 0
-        for piece in chunk.split():
-            at = chunk.find(piece, at)
-            first = start + at
-            at += len(piece)
+        pieces = chunk.split()
+        # Pieces one space apart (most text) are placed by adding up their lengths rather than
+        # by a search for each: a method call costs more than the arithmetic.
+        body = chunk.strip()
+        single = " ".join(pieces) == body
+        at = chunk.find(body[:1]) if single else 0  # past the leading spaces
+        for piece in pieces:
+            if single:
+                first = start + at
+                at += len(piece) + 1
+            else:
+                at = chunk.find(piece, at)
+                first = start + at
+                at += len(piece)
             if piece.isalnum():
                 append(Token(piece, first, first + len(piece)))
                 continue
@@ -128,11 +137,11 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
             ):
                 append(Token(head, first, first + len(head)))  # "said," "year."
                 continue
-            pieces = TOKEN_SPLIT.split(piece)
+            parts = TOKEN_SPLIT.split(piece)
             last = first
-            for i in range(1, len(pieces), 2):
-                first = last + len(pieces[i - 1])
-                text = pieces[i]
+            for i in range(1, len(parts), 2):
+                first = last + len(parts[i - 1])
+                text = parts[i]
                 last = first + len(text)
                 if text[-1] == "." and not (
                     len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
