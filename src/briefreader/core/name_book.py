@@ -19,16 +19,21 @@ from briefreader.core.names import (
 from briefreader.core.words import Subject, name_kind
 
 SUBJECT_OF_VERB = re.compile(r"\s+(?:was|is|has|had|says|said|told|added)\b")
-COMPANY_APPOSITION = re.compile(
-    r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|retailer|maker|manufacturer|"
-    r"carrier|startup|insurer|lender|airline|chain|operator)\b"
-)
 # ", Volganeftegaz,": one capitalised word between commas, after the role it is named for.
 NAME_BETWEEN_COMMAS = re.compile(r", ([A-Z][\w&-]*+),")
 WORD_BEFORE_COMMA = re.compile(r"([a-z]+),$")
 COMPANY_ROLES = frozenset(
     """company firm operator owner maker manufacturer carrier retailer lender insurer airline
     utility developer contractor startup parent subsidiary""".split()
+)
+# What an apposition calls a company ("Crestline, a privately held company"): the roles, less
+# those that there tell a relation or a trade rather than a company ("X, the owner of …"), and
+# "chain", which names a company after a comma but is no role before one.
+APPOSED_COMPANY_WORDS = (
+    COMPANY_ROLES - {"owner", "parent", "subsidiary", "utility", "developer", "contractor"}
+) | {"chain"}
+COMPANY_APPOSITION = re.compile(
+    r", (?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(APPOSED_COMPANY_WORDS)) + r")\b"
 )
 LONE_CAPITALISED = re.compile(r"(?:^|[^\w’'.-] ?|[a-z] )([A-Z][\w&-]*+)$")
 # "the Federal Employment Agency (BA)": a short name the article defines, and the body before it
