@@ -355,8 +355,7 @@ class _Context:
         if source:
             # "That warning came from Sultana Parveen, who …": the next paragraph names the source.
             name = source.group(1)
-            kind = "description" if name[:1].islower() else "name"
-            named = Subject(name, name, kind, source.start(1), source.end(1))
+            named = _named_source(name, source.start(1), source.end(1))
             return book.speaker(named, index + 1), name
         previous = self._last_speaker(index - 1)
         if previous:
@@ -384,8 +383,7 @@ class _Context:
         source = label.group(1)
         if source is None:
             return self._last_speaker(index - 1), None
-        kind = "description" if source[:1].islower() else "name"
-        named = Subject(source, source, kind, label.start(1), label.end(1))
+        named = _named_source(source, label.start(1), label.end(1))
         return self.book.speaker(named, index), source
 
     def _narrated(self, paragraph: int) -> str | None:
@@ -417,6 +415,13 @@ class _Context:
         if not people:
             return None
         return people[-1].name if last else people[0].name
+
+
+def _named_source(name: str, start: int, end: int) -> Subject:
+    """A source a label or the next paragraph names ("Quote from Lys:", "That warning came
+    from …"): a description when it opens in lower case, else a name."""
+    kind = "description" if name[:1].islower() else "name"
+    return Subject(name, name, kind, start, end)
 
 
 def _nearest_subject(f: ParagraphFacts, region: tuple[int, int]) -> Subject | None:
