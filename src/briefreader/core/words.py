@@ -4,7 +4,7 @@ phrase a reporting verb's subject names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -74,10 +74,16 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower", "capitalised", "possessive")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, lower: str | None = None) -> None:
+        """`lower` is given, found in bulk, for a word of letters and digits only."""
         self.text = text
         self.start = start
         self.end = end
+        if lower is not None:  # no apostrophe, no hyphen: the short way
+            self.lower = lower
+            self.capitalised = text[0].isupper()
+            self.possessive = False
+            return
         # "al-Huzayel", "el-Sisi": an Arabic surname whose particle is written in lower case
         self.capitalised = text[0].isupper() or (text[2:3] == "-" and text[:2] in ("al", "el")
                                                   and text[3:4].isupper())  # fmt: skip
@@ -114,42 +120,66 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
         # the regex is run only on pieces with punctuation in them. The regex engine costs
         # far more per character than str.split and str.isalnum, which stand in for `\w+`.
         pieces = chunk.split()
+        body = chunk.strip()
+        # The chunk is lower-cased at once, which costs less than a call per word: a word's
+        # lower case does not depend on what lies beyond the spaces around it.
+        lowers = chunk.lower().split()
+        if " ".join(pieces) != body or len(lowers) != len(pieces):
+            _add_spread(append, chunk, start, pieces)
+            continue
         # Pieces one space apart (most text) are placed by adding up their lengths rather than
         # by a search for each: a method call costs more than the arithmetic.
-        body = chunk.strip()
-        single = " ".join(pieces) == body
-        at = chunk.find(body[:1]) if single else 0  # past the leading spaces
-        for piece in pieces:
-            if single:
-                first = start + at
-                at += len(piece) + 1
-            else:
-                at = chunk.find(piece, at)
-                first = start + at
-                at += len(piece)
+        at = start + chunk.find(body[:1])  # past the leading spaces
+        for piece, lower in zip(pieces, lowers, strict=False):  # lengths checked
+            first = at
+            at += len(piece) + 1
             if piece.isalnum():
-                append(Token(piece, first, first + len(piece)))
+                append(Token(piece, first, at - 1, lower))
                 continue
             head = piece[:-1]
             if head.isalnum() and (
                 piece[-1] in PLAIN_ENDINGS
-                or (piece[-1] == "." and len(piece) > 2 and piece.lower() not in ABBREVIATIONS)
+                or (piece[-1] == "." and len(piece) > 2 and lower not in ABBREVIATIONS)
             ):
-                append(Token(head, first, first + len(head)))  # "said," "year."
+                # "said," "year.": the mark lower-cases to itself
+                append(Token(head, first, at - 2, lower[:-1]))
                 continue
-            parts = TOKEN_SPLIT.split(piece)
-            last = first
-            for i in range(1, len(parts), 2):
-                first = last + len(parts[i - 1])
-                text = parts[i]
-                last = first + len(text)
-                if text[-1] == "." and not (
-                    len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
-                ):
-                    append(Token(text[:-1], first, last - 1))
-                else:
-                    append(Token(text, first, last))
+            _add_matches(append, piece, first)
     return found
+
+
+def _add_spread(append: Callable[[Token], None], chunk: str, start: int, pieces: list[str]) -> None:
+    """The words of a chunk whose pieces are not one space apart, each piece found in turn."""
+    at = 0
+    for piece in pieces:
+        at = chunk.find(piece, at)
+        head = piece[:-1]
+        if piece.isalnum():
+            append(Token(piece, start + at, start + at + len(piece)))
+        elif head.isalnum() and (
+            piece[-1] in PLAIN_ENDINGS
+            or (piece[-1] == "." and len(piece) > 2 and piece.lower() not in ABBREVIATIONS)
+        ):
+            append(Token(head, start + at, start + at + len(head)))
+        else:
+            _add_matches(append, piece, start + at)
+        at += len(piece)
+
+
+def _add_matches(append: Callable[[Token], None], piece: str, first: int) -> None:
+    """The words of a piece with punctuation in it, found by the word pattern, from `first`."""
+    parts = TOKEN_SPLIT.split(piece)
+    last = first
+    for i in range(1, len(parts), 2):
+        first = last + len(parts[i - 1])
+        text = parts[i]
+        last = first + len(text)
+        if text[-1] == "." and not (
+            len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
+        ):
+            append(Token(text[:-1], first, last - 1))
+        else:
+            append(Token(text, first, last))
 
 
 def _joined(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
