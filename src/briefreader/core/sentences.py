@@ -112,6 +112,11 @@ def has_reading_word(text: str) -> bool:
 def _reading_words_in(lowered: str) -> frozenset[bytes]:
     """The reading words of a lower-cased text. A paragraph without quotations is asked twice
     (is it worth reading, then which of its sentences), hence the small cache."""
+    return _reading_words(lowered)
+
+
+def _reading_words(lowered: str) -> frozenset[bytes]:
+    """The reading words of a lower-cased text."""
     return READING_BYTES.intersection(_letter_runs(lowered))
 
 
@@ -128,17 +133,23 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
     # A quotation never straddles a sentence start, so a blanked character marks its sentence.
     if MASK in masked:
         chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
-    else:
-        chosen = [False] * count
-    if not all(chosen):
+        if all(chosen):
+            return list(zip(starts, ends, strict=True))
         lowered = masked.lower()
-        for verb in _reading_words_in(lowered):
-            word = verb.decode()
-            at = lowered.find(word)
-            while at >= 0:
-                # a word inside another ("saidi") only makes us read one more sentence
-                chosen[max(bisect_right(starts, at) - 1, 0)] = True
-                at = lowered.find(word, at + len(word))
+        verbs = _reading_words(lowered)  # a paragraph with quotations is asked once
+    else:
+        lowered = masked.lower()
+        verbs = _reading_words_in(lowered)
+        if count == 1:  # a verb found is in the one sentence
+            return [(0, len(masked))] if verbs else []
+        chosen = [False] * count
+    for verb in verbs:
+        word = verb.decode()
+        at = lowered.find(word)
+        while at >= 0:
+            # a word inside another ("saidi") only makes us read one more sentence
+            chosen[max(bisect_right(starts, at) - 1, 0)] = True
+            at = lowered.find(word, at + len(word))
     return [(starts[i], ends[i]) for i in range(count) if chosen[i]]
 
 
