@@ -114,7 +114,9 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     abbreviations and initials."""
     found: list[Token] = []
     append = found.append  # a hot loop: real articles have a few hundred words to read
-    for start, end in _joined(ranges) if ranges is not None else ((0, len(masked)),):
+    # one range (most calls) needs no joining: a call saved
+    whole = ((0, len(masked)),)
+    for start, end in whole if ranges is None else ranges if len(ranges) < 2 else _joined(ranges):
         chunk = masked[start:end]
         # Split at spaces (no token holds one), then take most pieces, plain words, whole:
         # the regex is run only on pieces with punctuation in them. The regex engine costs
