@@ -75,14 +75,24 @@ def sentence_starts(original: str, masked: str) -> list[int]:
     """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
     whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
     starts = [0]
-    for match in _sentence_ends(masked):
+    # most paragraphs have no ! or ?: their ends come straight from one regex
+    ends = (
+        _sentence_ends(masked) if "!" in masked or "?" in masked else FULL_STOP_END.finditer(masked)
+    )
+    for match in ends:
         after = match.end()
         nxt = masked[after]
         if nxt > "\x7f" and not (nxt.isupper() or nxt in OPENERS):
             continue  # the lookahead lets every character beyond ASCII through
         stop = match.start()
-        if masked[stop] == "." and _abbreviation_at(masked, stop):
-            continue
+        if masked[stop] == ".":
+            # most full stops end one plain word of two letters or more back to a space,
+            # checked here rather than in a call
+            space = masked.rfind(" ", stop - 15 if stop > 15 else 0, stop)
+            plain = masked[space + 1 : stop] if space >= 0 else ""
+            if not (len(plain) > 1 and plain.isalnum() and plain.lower() not in ABBREVIATED_WORDS):
+                if _abbreviation_at(masked, stop):
+                    continue
         starts.append(after)
     if MASK not in masked:
         return starts  # already sorted and distinct
@@ -108,22 +118,17 @@ def has_reading_word(text: str) -> bool:
     return bool(_reading_words_in(text.lower()))
 
 
-@lru_cache(maxsize=16)
-def _reading_words_in(lowered: str) -> frozenset[bytes]:
-    """The reading words of a lower-cased text. A paragraph without quotations is asked twice
-    (is it worth reading, then which of its sentences), hence the small cache."""
-    return _reading_words(lowered)
-
-
 def _reading_words(lowered: str) -> frozenset[bytes]:
-    """The reading words of a lower-cased text."""
-    return READING_BYTES.intersection(_letter_runs(lowered))
-
-
-def _letter_runs(lowered: str) -> list[bytes]:
-    """Runs of a-z, as bytes: every other character (UTF-8 sequences too) becomes a space."""
+    """The reading words of a lower-cased text: its runs of a-z, as bytes (every other
+    character, UTF-8 sequences too, becomes a space), that are reading words."""
     # "surrogatepass": text decoded with "surrogateescape" may hold lone surrogates
-    return lowered.encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
+    runs = lowered.encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
+    return READING_BYTES.intersection(runs)
+
+
+# A paragraph without quotations is asked twice (is it worth reading, then which of its
+# sentences), hence a small cache; the function is wrapped as it is, so a call is one frame.
+_reading_words_in = lru_cache(maxsize=16)(_reading_words)
 
 
 def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int]]:
