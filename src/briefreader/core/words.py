@@ -132,7 +132,8 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
         # Pieces one space apart (most text) are placed by adding up their lengths rather than
         # by a search for each: a method call costs more than the arithmetic.
         at = start + chunk.find(body[:1])  # past the leading spaces
-        for piece, lower in zip(pieces, lowers, strict=False):  # lengths checked
+        # (no strict=: the lengths are checked above, and a keyword argument costs a parse)
+        for piece, lower in zip(pieces, lowers):  # noqa: B905 - lengths checked above
             first = at
             at += len(piece) + 1
             if piece.isalnum():
