@@ -137,6 +137,8 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
     ends = [*starts[1:], len(masked)]
     # A quotation never straddles a sentence start, so a blanked character marks its sentence.
     if MASK in masked:
+        if count == 1:
+            return [(starts[0], len(masked))]
         chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
         if all(chosen):
             return list(zip(starts, ends, strict=True))
@@ -146,7 +148,7 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
         lowered = masked.lower()
         verbs = _reading_words_in(lowered)
         if count == 1:  # a verb found is in the one sentence
-            return [(0, len(masked))] if verbs else []
+            return [(starts[0], len(masked))] if verbs else []
         chosen = [False] * count
     for verb in verbs:
         word = verb.decode()
