@@ -139,7 +139,14 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
     if MASK in masked:
         if count == 1:
             return [(starts[0], len(masked))]
-        chosen = [masked.find(MASK, starts[i], ends[i]) >= 0 for i in range(count)]
+        # Each sentence with a blanked character, found by skipping from one such sentence to
+        # the next rather than by a search in every sentence.
+        chosen = [False] * count
+        at = masked.find(MASK, starts[0])
+        while at >= 0:
+            sentence = max(bisect_right(starts, at) - 1, 0)
+            chosen[sentence] = True
+            at = masked.find(MASK, ends[sentence])
         if all(chosen):
             return list(zip(starts, ends, strict=True))
         lowered = masked.lower()
