@@ -93,14 +93,16 @@ def _outside(
     so the words of the parts are the words of the ranges, found without reading the blanks."""
     if not regions:
         return ranges
-    regions = sorted(regions)
+    if len(regions) > 1:
+        regions = sorted(regions)
     parts = []
     for start, end in ranges:
         for blank_start, blank_end in regions:
             if blank_start < end and blank_end > start:
                 if blank_start > start:
                     parts.append((start, blank_start))
-                start = max(start, blank_end)
+                if blank_end > start:
+                    start = blank_end
         if start < end:
             parts.append((start, end))
     return parts
@@ -120,8 +122,9 @@ def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
     context: set[int] = set()  # only scanned for names, for pronouns to point back to
     for index, spans in enumerate(by_paragraph):
         if spans:
-            near.update(range(max(0, index - 1), index + 2))
-            context.update(range(max(0, index - CONTEXT_BEFORE), index))
+            # (comparisons rather than calls to max, which cost more)
+            near.update(range(index - 1 if index > 0 else 0, index + 2))
+            context.update(range(index - CONTEXT_BEFORE if index > CONTEXT_BEFORE else 0, index))
     facts = []
     for index, (text, spans) in enumerate(zip(texts, by_paragraph, strict=True)):
         if index not in near:

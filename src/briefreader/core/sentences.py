@@ -20,7 +20,11 @@ def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
     """The paragraph with every quoted region (marks included) blanked out."""
     masked = text
     for start, end in regions:
-        start, end = max(start, 0), min(end, len(text))
+        # (comparisons rather than calls to max and min, which cost more)
+        if start < 0:
+            start = 0
+        if end > len(text):
+            end = len(text)
         if end > start:
             masked = masked[:start] + MASK * (end - start) + masked[end:]
     return masked
@@ -144,11 +148,11 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
         chosen = [False] * count
         at = masked.find(MASK, starts[0])
         while at >= 0:
-            sentence = max(bisect_right(starts, at) - 1, 0)
+            sentence = bisect_right(starts, at) - 1  # at least 0: the search began at starts[0]
             chosen[sentence] = True
             at = masked.find(MASK, ends[sentence])
         if all(chosen):
-            return list(zip(starts, ends, strict=True))
+            return list(zip(starts, ends))  # noqa: B905 - one length; a keyword costs a parse
         lowered = masked.lower()
         verbs = _reading_words(lowered)  # a paragraph with quotations is asked once
     else:
@@ -162,11 +166,13 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
         at = lowered.find(word)
         while at >= 0:
             # a word inside another ("saidi") only makes us read one more sentence
-            chosen[max(bisect_right(starts, at) - 1, 0)] = True
+            sentence = bisect_right(starts, at) - 1
+            chosen[sentence if sentence > 0 else 0] = True  # a comparison costs less than max
             at = lowered.find(word, at + len(word))
     return [(starts[i], ends[i]) for i in range(count) if chosen[i]]
 
 
 def sentence_index(starts: Sequence[int], offset: int) -> int:
     """Which sentence (0-based) the offset falls in, given the sorted sentence starts."""
-    return max(bisect_right(starts, offset) - 1, 0)
+    index = bisect_right(starts, offset) - 1
+    return index if index > 0 else 0  # a comparison costs less than a call to max
