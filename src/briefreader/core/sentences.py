@@ -119,7 +119,7 @@ def sentence_starts(original: str, masked: str) -> list[int]:
 
 def has_reading_word(text: str) -> bool:
     """The text has a reporting verb, a participle or "according" as a word of its own."""
-    return bool(_reading_words_in(text.lower()))
+    return len(_reading_words_in(text.lower())) > 0  # (len costs less than a call to bool)
 
 
 def _reading_words(lowered: str) -> frozenset[bytes]:
