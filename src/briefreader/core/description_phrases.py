@@ -3,6 +3,7 @@ the description a reporting verb's subject gives begins and ends."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefreader.core.names import DAYS, ROLE_HEADS
@@ -31,7 +32,11 @@ LINKING_VERBS = frozenset(
 )
 # Words after which an article goes on the phrase before it: "the union at the plant".
 JOINING_WORDS = PREPOSITIONS | {"and"}
+# "who" in any case, looked for in the text before the words are walked.
+ANY_WHO = re.compile("who", re.IGNORECASE)
 TIME_UNITS = frozenset("week month year weekend night".split())
+# The words a time phrase after a description ends with.
+TIME_ENDINGS = TIME_UNITS | DAYS | {"time"}
 
 
 def description_ending_at(
@@ -133,6 +138,9 @@ def before_modifiers(tokens: Sequence[Token], masked: str, at: int, floor: int) 
 def _relative_who(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int | None:
     """Index of the "who" opening a clause that runs to token `last`, after a lower-case noun
     ("an official who asked not to be named"), or None."""
+    lowest = max(floor, last - 10) + 1
+    if lowest >= last or not ANY_WHO.search(masked, tokens[lowest].start, tokens[last - 1].end):
+        return None  # one search of the text instead of a word-by-word walk with no "who"
     for j in range(last - 1, max(floor, last - 10), -1):
         if boundary(masked, tokens[j], tokens[j + 1]):
             return None
@@ -171,6 +179,8 @@ def _people(word: str) -> bool:
 def before_time(tokens: Sequence[Token], last: int, floor: int) -> int:
     """The last word of a description before a time phrase after it: "the label at the time",
     "the ministry on Monday", "the regulator last week"."""
+    if tokens[last].lower not in TIME_ENDINGS:
+        return last  # most descriptions end in no time word: no list of words to build
     words = [t.lower for t in tokens[max(floor, last - 2) : last + 1]]
     cut = 0
     if words[-3:] == ["at", "the", "time"]:
