@@ -56,12 +56,10 @@ def description_ending_at(
                            named.start, tokens[last].end)  # fmt: skip
     last = before_time(tokens, last, floor)
     first = last
-    while (
-        first - 1 >= floor
-        and last - first < 12
-        and not boundary(masked, tokens[first - 1], tokens[first])
-    ):
+    while first - 1 >= floor and last - first < 12:
         prev = tokens[first - 1]
+        if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
+            break  # one space apart (most words) needs no call to boundary()
         if prev.lower in PREPOSITIONS or prev.lower.endswith("ing") or prev.lower in DETERMINERS:
             first -= 1
         elif (

@@ -27,6 +27,7 @@ from briefreader.core.words import (
     FINITE_VERBS,
     HONORIFICS,
     MASK,
+    NOT_NAME_WORDS,
     NUMBERED_BODIES,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -43,15 +44,23 @@ DETERMINERS_BUT_THE = DETERMINERS - {"the"}
 
 def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int:
     """Index of the first token of the capitalised name ending at `last`."""
+    # The hot loop reads one space between words without calling boundary(), and a name word
+    # without calling is_name_word(): most names are a few words one space apart.
     first = last
-    while first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first]):
+    crossed = False  # only a run over small words can hold "of", "for" or "and"
+    while first - 1 >= floor:
         prev = tokens[first - 1]
+        if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
+            break
         if prev.possessive:
             break
-        if is_name_word(prev) or (prev.text == "He" and first == last):
+        if (prev.capitalised and prev.lower not in NOT_NAME_WORDS) or (
+            prev.text == "He" and first == last
+        ):
             first -= 1
         elif prev.lower in CONNECTORS:
             # "Ursula von der Leyen", "Bank of England": step over the small words to a name.
+            crossed = True
             j = first - 1
             while (
                 j - 1 >= floor
@@ -73,6 +82,8 @@ def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor
                 break
         else:
             break
+    if not crossed and tokens[last].lower.rstrip(".") not in BODY_CONNECTORS:
+        return first  # name words are never "of", "for" or "and": no word list to build
     words = [t.lower.rstrip(".") for t in tokens[first : last + 1]]
     # set methods rather than any() over a generator: one C call instead of a frame per word
     if not BODY_CONNECTORS.isdisjoint(words) and ORG_WORDS.isdisjoint(words):
@@ -156,18 +167,24 @@ def subject_ending_at(
         if described is not None and described.start < tokens[before].start:
             return described
         return None
-    name = " ".join([clean_token(t.text) for t in tokens[first : last + 1]])
-    if (
-        "' " in masked[tokens[first].end : token.start]
-        or "’ " in masked[tokens[first].end : token.start]
-    ):
-        name = masked[tokens[first].start : token.end]  # "Nurses and Midwives' Association"
+    span = masked[tokens[first].start : token.end]
+    if "’" in span or "'" in span:
+        name = " ".join([clean_token(t.text) for t in tokens[first : last + 1]])
+        if (
+            "' " in masked[tokens[first].end : token.start]
+            or "’ " in masked[tokens[first].end : token.start]
+        ):
+            name = span  # "Nurses and Midwives' Association"
+    else:
+        name = " ".join([t.text for t in tokens[first : last + 1]])  # no possessive to drop
     mention_first = first
-    while mention_first - 1 >= floor and not boundary(
-        masked, tokens[mention_first - 1], tokens[mention_first]
-    ):
+    while mention_first - 1 >= floor:
         prev = tokens[mention_first - 1]
-        if prev.lower in TITLES or is_name_word(prev):
+        if masked[prev.end : tokens[mention_first].start] != " " and boundary(
+            masked, prev, tokens[mention_first]
+        ):
+            break  # one space apart (most words) needs no call to boundary()
+        if prev.lower in TITLES or (prev.capitalised and prev.lower not in NOT_NAME_WORDS):
             mention_first -= 1
         else:
             break
