@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefreader.core.description_phrases import (
+    NO_MODIFIERS,
     before_modifiers,
     description_ending_at,
+    new_subject,
     without_circumstance,
 )
 from briefreader.core.names import (
@@ -82,7 +84,8 @@ def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor
                 break
         else:
             break
-    if not crossed and tokens[last].lower.rstrip(".") not in BODY_CONNECTORS:
+    ending = tokens[last].lower
+    if not crossed and ending not in BODY_CONNECTORS and ending[-1:] != ".":
         return first  # name words are never "of", "for" or "and": no word list to build
     words = [t.lower.rstrip(".") for t in tokens[first : last + 1]]
     # set methods rather than any() over a generator: one C call instead of a frame per word
@@ -105,14 +108,17 @@ def subject_ending_at(
         and tokens[last - 1].lower.rstrip(".") in HONORIFICS
         and not boundary(masked, tokens[last - 1], token)
     ):  # "Mr He said": the family name He, not the pronoun
-        return Subject(token.text, token.lower, "pronoun", token.start, token.end)
+        return new_subject((token.text, token.lower, "pronoun", token.start, token.end))
+    # is_name_word() written out, as for every subject; a name word is never a number
+    name_word = token.capitalised and token.lower not in NOT_NAME_WORDS
     numbered = (
-        token.text.isdigit()
+        not name_word
+        and token.text.isdigit()
         and last - 1 >= floor
         and tokens[last - 1].lower in NUMBERED_BODIES
         and not boundary(masked, tokens[last - 1], token)
     )  # "IAFF Local 2217", "Engine Company 9": a body named with its number
-    if not is_name_word(token) and token.text != "He" and not numbered:
+    if not name_word and token.text != "He" and not numbered:
         if token.capitalised:
             return None
         return description_ending_at(tokens, masked, last, floor)
@@ -156,7 +162,12 @@ def subject_ending_at(
         and not boundary(masked, tokens[before - 1], tokens[before])
     ):
         before -= 1  # "a spokesperson for Germany's Federal Foreign Office": past the owner
-    before = before_modifiers(tokens, masked, before, floor)
+    if (
+        before >= floor
+        and not tokens[before].capitalised
+        and tokens[before].lower not in NO_MODIFIERS
+    ):  # the call only when a modifier may stand there: most names have none before them
+        before = before_modifiers(tokens, masked, before, floor)
     if (
         before >= floor
         and tokens[before].lower in PREPOSITIONS
@@ -189,7 +200,7 @@ def subject_ending_at(
         else:
             break
     mention = masked[tokens[mention_first].start : token.end]
-    return Subject(mention, name, "name", tokens[mention_first].start, token.end)
+    return new_subject((mention, name, "name", tokens[mention_first].start, token.end))
 
 
 def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int) -> Subject | None:
