@@ -204,13 +204,13 @@ def _is_noun(tokens: Sequence[Token], masked: str, i: int, floor: int) -> bool:
 def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
     """Every reporting verb in the paragraph with its subject, in order."""
     reports: list[Report] = []
-    verbs = [i for i, token in enumerate(tokens) if token.lower in READING_WORDS]
-    if not verbs:
-        return reports
     bounds_of, floor, ceiling = -1, 0, len(tokens)  # the sentence whose bounds are known
-    for i in verbs:
-        token = tokens[i]
+    # One loop over the words rather than a list of verbs first: a comprehension is a call of
+    # its own, for every paragraph.
+    for i, token in enumerate(tokens):
         word = token.lower
+        if word not in READING_WORDS:
+            continue
         according = word == "according"
         if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
             continue

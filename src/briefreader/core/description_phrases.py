@@ -75,7 +75,7 @@ def description_ending_at(
         prev = tokens[first - 1]
         if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
             break  # one space apart (most words) needs no call to boundary()
-        if prev.lower in PREPOSITIONS or prev.lower.endswith("ing") or prev.lower in DETERMINERS:
+        if prev.lower in PREPOSITIONS or prev.lower[-3:] == "ing" or prev.lower in DETERMINERS:
             first -= 1
         elif (
             prev.lower in ("and", "&")

@@ -186,6 +186,8 @@ def subject_ending_at(
             or "’ " in masked[tokens[first].end : token.start]
         ):
             name = span  # "Nurses and Midwives' Association"
+    elif first == last:
+        name = token.text
     else:
         name = " ".join([t.text for t in tokens[first : last + 1]])  # no possessive to drop
     mention_first = first
