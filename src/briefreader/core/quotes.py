@@ -141,7 +141,12 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
     """The reporting clause in the quotation's own sentence that governs it."""
     start, end = region
     sentence = sentence_index(facts.starts, start)
-    same = [r for r in facts.reports if r.sentence == sentence]
+    # Plain loops, not comprehensions: a paragraph has a report or two, and each
+    # comprehension would be a call of its own for every quotation.
+    same = []
+    for report in facts.reports:
+        if report.sentence == sentence:
+            same.append(report)
     for report in same:
         if report.verb_start >= end:
             first = min(
@@ -153,11 +158,16 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
                 ):
                     continue  # "When Sandhu replied it was “…”, the judge remarked: “…”"
                 return report
-    before = [r for r in same if r.verb_end <= start]
-    if before:
-        return before[-1]
-    after = [r for r in same if r.verb_start >= end]
-    return after[0] if after else None
+    before = None  # the last report before the quotation, else the first after it
+    for report in same:
+        if report.verb_end <= start:
+            before = report
+    if before is not None:
+        return before
+    for report in same:
+        if report.verb_start >= end:
+            return report
+    return None
 
 
 def _introduces_next(masked: str, report: Report) -> bool:
