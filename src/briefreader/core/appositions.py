@@ -20,10 +20,10 @@ def person_like(subject: Subject) -> bool:
         return True
     if subject.kind != "name":
         return False
+    if person_in_run(subject.name) is not None:
+        return True
     words = subject.name.split()
-    return person_in_run(subject.name) is not None or (
-        len(words) >= 2 and name_kind(words) == "name"
-    )
+    return len(words) >= 2 and name_kind(words) == "name"
 
 
 def apposed_description(

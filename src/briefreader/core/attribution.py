@@ -72,6 +72,8 @@ PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phra
 # response" ("to say" stays a verb).
 BEFORE_AN_ADJECTIVE = (PREPOSITIONS - {"to"}) | ARTICLES
 ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
+# Words before a verb that make its subject something other than the phrase ending there.
+JOINING_OR_RELATIVE = frozenset(("and", "but", "then", "which", "who"))
 # Tokens are searched by their start without a list of starts built for every paragraph.
 START = attrgetter("start")
 
@@ -87,6 +89,10 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     if last < floor:
         return None
     gap = masked[tokens[last].end : tokens[last + 1].start]
+    if gap == " " and tokens[last].lower not in JOINING_OR_RELATIVE:
+        # the plain case, a phrase right before the verb ("the minister said"), read first:
+        # none of the checks below applies to it
+        return subject_ending_at(tokens, masked, last, floor)
     if MASK in gap:
         return None
     if tokens[last].lower in ("and", "but", "then") and not CLAUSE_BREAK.search(gap):

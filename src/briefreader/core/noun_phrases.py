@@ -125,7 +125,11 @@ def subject_ending_at(
     first = capitalised_run_start(tokens, masked, last - 1 if numbered else last, floor)
     article = (
         tokens[first - 1]
-        if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first])
+        if first - 1 >= floor
+        and (
+            masked[tokens[first - 1].end : tokens[first].start] == " "
+            or not boundary(masked, tokens[first - 1], tokens[first])
+        )
         else None
     )
     if (
@@ -209,9 +213,13 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
     """An inverted subject, `said Becca Wasser,` `said a spokesperson.` `said he.`: a noun phrase
     after the verb that ends its clause."""
     first = verb + 1
-    if first >= ceiling or boundary(masked, tokens[verb], tokens[first]):
+    if first >= ceiling:
         return None
     token = tokens[first]
+    # One space (most gaps) is read here without calling boundary(), and is_name_word() is
+    # written out below: calls cost more than these checks.
+    if masked[tokens[verb].end : token.start] != " " and boundary(masked, tokens[verb], token):
+        return None
     if token.possessive and token.capitalised:
         return _description_after(
             tokens, masked, first, ceiling
@@ -219,14 +227,21 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
     if token.lower in ("he", "she", "they"):
         subject = Subject(token.text, token.lower, "pronoun", token.start, token.end)
         last = first
-    elif is_name_word(token) or token.lower == "the" or token.lower in TITLES:
+    elif (
+        (token.capitalised and token.lower not in NOT_NAME_WORDS)
+        or token.lower == "the"
+        or token.lower in TITLES
+    ):
         last = first
         owner = -1  # "said Bloomberg Economics’ Seo Da-eun": the person after the owner speaks
         while last + 1 < ceiling and (
-            is_name_word(tokens[last + 1]) or tokens[last + 1].lower in TITLES
+            (tokens[last + 1].capitalised and tokens[last + 1].lower not in NOT_NAME_WORDS)
+            or tokens[last + 1].lower in TITLES
             or (tokens[last + 1].lower in CONNECTORS and last + 2 < ceiling and is_name_word(tokens[last + 2]))
         ):  # fmt: skip
-            if boundary(masked, tokens[last], tokens[last + 1]):
+            if masked[tokens[last].end : tokens[last + 1].start] != " " and boundary(
+                masked, tokens[last], tokens[last + 1]
+            ):
                 if not _plural_owner(masked, tokens[last], tokens[last + 1]):
                     break
                 owner = last
@@ -236,7 +251,7 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
         if not is_name_word(tokens[last]):
             return _description_after(tokens, masked, first, ceiling)
         start = owner + 1 if owner >= 0 else first + 1 if token.lower == "the" else first
-        name = " ".join(clean_token(t.text) for t in tokens[start : last + 1])
+        name = " ".join([clean_token(t.text) for t in tokens[start : last + 1]])
         subject = Subject(
             masked[token.start : tokens[last].end], name, "name", token.start, tokens[last].end
         )
