@@ -72,6 +72,8 @@ PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phra
 # response" ("to say" stays a verb).
 BEFORE_AN_ADJECTIVE = (PREPOSITIONS - {"to"}) | ARTICLES
 ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
+# Reading words that are verbs only before a given word: "according to", "found that".
+NEEDS_NEXT_WORD = frozenset(("according", "found", "finds"))
 # Words before a verb that make its subject something other than the phrase ending there.
 JOINING_OR_RELATIVE = frozenset(("and", "but", "then", "which", "who"))
 # Tokens are searched by their start without a list of starts built for every paragraph.
@@ -218,12 +220,11 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         if word not in READING_WORDS:
             continue
         according = word == "according"
-        if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
-            continue
-        if word in ("found", "finds") and not (
-            i + 1 < len(tokens) and tokens[i + 1].lower == "that"
-        ):
-            continue  # "the court found that …" reports; "MPs were found to have …" does not
+        if word in NEEDS_NEXT_WORD:  # one test for the common verbs instead of two
+            if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
+                continue
+            if word != "according" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "that"):
+                continue  # "the court found that …" reports; "MPs were found to have …" does not
         sentence = bisect_right(starts, token.start) - 1  # sentence_index(), without a call
         if sentence < 0:
             sentence = 0
@@ -247,20 +248,20 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             subject = subject_after(tokens, masked, i + 1, ceiling)
             reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))
             continue
-        if word in NOUN_OR_VERB and (
-            ENDS_HERE.match(masked[token.end : tokens[i + 1].start])
-            if i + 1 < len(tokens)
-            else MASK not in masked[token.end : token.end + 3]
-        ):
-            continue  # "the team's strategy calls." is a noun; "what she calls “…”" a verb
-        if word in PARTICIPLES:
+        if word in NOUN_OR_VERB:
+            if (
+                ENDS_HERE.match(masked[token.end : tokens[i + 1].start])
+                if i + 1 < len(tokens)
+                else MASK not in masked[token.end : token.end + 3]
+            ):
+                continue  # "the team's strategy calls." is a noun; "what she calls “…”" a verb
+            if _is_noun(tokens, masked, i, floor) or (
+                i + 1 < len(tokens) and tokens[i + 1].lower in AUXILIARIES
+            ):
+                continue  # "the forward estimates was “an insult”": a noun before its verb
+        elif word in PARTICIPLES:
             reports.append(Report(token.start, token.end, None, sentence, participle=True))
             continue
-        if word in NOUN_OR_VERB and (
-            _is_noun(tokens, masked, i, floor)
-            or (i + 1 < len(tokens) and tokens[i + 1].lower in AUXILIARIES)
-        ):
-            continue  # "the forward estimates was “an insult”": a noun before its verb
         subject = None
         if (
             i > floor
