@@ -31,6 +31,9 @@ LINKING_VERBS = frozenset(
     """become became becomes remained remains seemed seems appeared appears stayed stays
     proved proves""".split()
 )
+# Sets the walk back over a description asks once instead of two or three.
+PREPOSITIONS_AND_DETERMINERS = PREPOSITIONS | DETERMINERS
+NO_PHRASE_OVER = CLAUSE_WORDS | SUBJECT_PRONOUNS | LINKING_VERBS
 # Words after which an article goes on the phrase before it: "the union at the plant".
 JOINING_WORDS = PREPOSITIONS | {"and"}
 # Subject((…)) without its Python-level __new__: tuple.__new__ is called directly, as a named
@@ -71,24 +74,22 @@ def description_ending_at(
     if tokens[last].lower in TIME_ENDINGS:  # most descriptions end in no time word
         last = before_time(tokens, last, floor)
     first = last
-    while first - 1 >= floor and last - first < 12:
+    lowest = max(floor, last - 12)  # no further back than the floor, nor than 12 words
+    while first > lowest:
         prev = tokens[first - 1]
         if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
             break  # one space apart (most words) needs no call to boundary()
-        if prev.lower in PREPOSITIONS or prev.lower[-3:] == "ing" or prev.lower in DETERMINERS:
+        word = prev.lower
+        if word in PREPOSITIONS_AND_DETERMINERS or word[-3:] == "ing":
             first -= 1
         elif (
-            prev.lower in ("and", "&")
+            word in ("and", "&")
             and tokens[first].capitalised
             and first - 2 >= floor
             and (tokens[first - 2].capitalised)
         ):
             first -= 1  # "the Department for Energy Security and Net Zero"
-        elif (
-            prev.lower in CLAUSE_WORDS
-            or prev.lower in SUBJECT_PRONOUNS
-            or prev.lower in LINKING_VERBS
-        ):
+        elif word in NO_PHRASE_OVER:
             break  # "… has become standard on earnings calls": no phrase runs over a verb
         else:
             first -= 1
