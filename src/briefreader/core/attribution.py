@@ -209,10 +209,18 @@ def _is_noun(tokens: Sequence[Token], masked: str, i: int, floor: int) -> bool:
     )
 
 
+def _sentence_end(tokens: Sequence[Token], starts: Sequence[int], sentence: int, verb: int) -> int:
+    """Index of the first word after the sentence of the word `verb`; only inverted subjects
+    need it, so it is found only for them."""
+    if sentence + 1 >= len(starts):
+        return len(tokens)
+    return bisect_left(tokens, starts[sentence + 1], verb, key=START)
+
+
 def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
     """Every reporting verb in the paragraph with its subject, in order."""
     reports: list[Report] = []
-    bounds_of, floor, ceiling = -1, 0, len(tokens)  # the sentence whose bounds are known
+    bounds_of, floor = -1, 0  # the sentence whose first word is known
     # One loop over the words rather than a list of verbs first: a comprehension is a call of
     # its own, for every paragraph.
     for i, token in enumerate(tokens):
@@ -229,15 +237,10 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         if sentence < 0:
             sentence = 0
         if sentence != bounds_of:
-            # The sentence's first and last words, found once for all its verbs; the words of
-            # one sentence lie between the previous verb's floor and this verb.
+            # The sentence's first word, found once for all its verbs: it lies between the
+            # previous verb's floor and this verb.
             bounds_of = sentence
             floor = bisect_left(tokens, starts[sentence], floor, i, key=START)
-            ceiling = (
-                bisect_left(tokens, starts[sentence + 1], i, key=START)
-                if sentence + 1 < len(starts)
-                else len(tokens)
-            )
         if (
             i > floor
             and tokens[i - 1].lower in BEFORE_AN_ADJECTIVE
@@ -245,7 +248,9 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         ):
             continue  # "relied on continued strength", "an emailed response": adjectives
         if according:
-            subject = subject_after(tokens, masked, i + 1, ceiling)
+            subject = subject_after(
+                tokens, masked, i + 1, _sentence_end(tokens, starts, sentence, i)
+            )
             reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))
             continue
         if word in NOUN_OR_VERB:
@@ -278,7 +283,7 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             # the verb follows a quotation or a comma directly (`“…,” said X`, `…, said X`)
             i == floor or MASK in (gap := masked[tokens[i - 1].end : token.start]) or "," in gap
         ):
-            subject = subject_after(tokens, masked, i, ceiling)
+            subject = subject_after(tokens, masked, i, _sentence_end(tokens, starts, sentence, i))
         if subject is None or subject.kind == "description":
             # "Zelensky, who arrives tonight, posted a message": the object is not the subject.
             before = _subject_before(tokens, masked, i, floor)
