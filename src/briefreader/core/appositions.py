@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 
 from briefreader.core.names import clean_token, person_in_run
 from briefreader.core.noun_phrases import capitalised_run_start, subject_ending_at
 from briefreader.core.words import Subject, Token, boundary, is_name_word, name_kind
+
+# Tokens are searched by their start without a list of starts built for every search.
+START = attrgetter("start")
 
 
 def person_like(subject: Subject) -> bool:
@@ -16,17 +20,17 @@ def person_like(subject: Subject) -> bool:
         return True
     if subject.kind != "name":
         return False
+    if person_in_run(subject.name) is not None:
+        return True
     words = subject.name.split()
-    return person_in_run(subject.name) is not None or (
-        len(words) >= 2 and name_kind(words) == "name"
-    )
+    return len(words) >= 2 and name_kind(words) == "name"
 
 
 def apposed_description(
     tokens: Sequence[Token], masked: str, opener: Subject, last: int
 ) -> Subject | None:
     """The description set after the opener's comma, up to a relative clause or punctuation."""
-    first = bisect_left([t.start for t in tokens], opener.end)
+    first = bisect_left(tokens, opener.end, key=START)
     if first > last:
         return None
     end = first
@@ -46,7 +50,7 @@ def named_before_apposition(
     tokens: Sequence[Token], masked: str, described: Subject, floor: int
 ) -> Subject | None:
     """The person a description stands in apposition to ("Ada Lim, the mayor, …"), or None."""
-    at = bisect_left([t.start for t in tokens], described.start)
+    at = bisect_left(tokens, described.start, key=START)
     if at - 1 < floor or masked[tokens[at - 1].end : tokens[at].start].strip() != ",":
         return None
     if not is_name_word(tokens[at - 1]):
@@ -61,7 +65,7 @@ def named_before_apposition(
 
 def opens_clause(tokens: Sequence[Token], masked: str, subject: Subject, floor: int) -> bool:
     """The phrase stands at the start of its clause: first in the sentence or after a comma."""
-    at = bisect_left([t.start for t in tokens], subject.start)
+    at = bisect_left(tokens, subject.start, key=START)
     return at <= floor or boundary(masked, tokens[at - 1], tokens[at])
 
 

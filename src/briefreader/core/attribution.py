@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -61,6 +62,9 @@ class Report(NamedTuple):
     participle: bool = False
 
 
+# Report((…)) built by tuple.__new__ itself, without the named tuple's Python-level __new__.
+new_report = partial(tuple.__new__, Report)
+
 # Compiled once: these are tried on the gap between every pair of words near a reporting verb.
 CLAUSE_BREAK = re.compile(r"[,—–()]")  # punctuation that sets off an apposition or a clause
 PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phrase
@@ -68,6 +72,10 @@ PHRASE_BREAK = re.compile(r"[,—–]")  # punctuation that ends an opening phra
 # response" ("to say" stays a verb).
 BEFORE_AN_ADJECTIVE = (PREPOSITIONS - {"to"}) | ARTICLES
 ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a word
+# Reading words that are verbs only before a given word: "according to", "found that".
+NEEDS_NEXT_WORD = frozenset(("according", "found", "finds"))
+# Words before a verb that make its subject something other than the phrase ending there.
+JOINING_OR_RELATIVE = frozenset(("and", "but", "then", "which", "who"))
 # Tokens are searched by their start without a list of starts built for every paragraph.
 START = attrgetter("start")
 
@@ -83,6 +91,10 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     if last < floor:
         return None
     gap = masked[tokens[last].end : tokens[last + 1].start]
+    if gap == " " and tokens[last].lower not in JOINING_OR_RELATIVE:
+        # the plain case, a phrase right before the verb ("the minister said"), read first:
+        # none of the checks below applies to it
+        return subject_ending_at(tokens, masked, last, floor)
     if MASK in gap:
         return None
     if tokens[last].lower in ("and", "but", "then") and not CLAUSE_BREAK.search(gap):
@@ -115,7 +127,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
                 named = _name_ending_at(tokens, masked, before, floor)
             return named or found
         return found
-    if not CLAUSE_BREAK.search(gap):
+    if gap == " " or not CLAUSE_BREAK.search(gap):  # one space (most gaps): no search
         return subject_ending_at(tokens, masked, last, floor)
     # An appositive between subject and verb: "Jonathan Lord, senior fellow at CNAS, said";
     # "The chancellor, Rachel Reeves, told". A person wins; else the phrase that opens the clause.
@@ -123,9 +135,10 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
     # ("De Vries, who coached at Ajax, said"; "Dr. Lin, a surgeon at Mercy, San Diego,
     # wrote"), speaks, whatever names the clause holds.
     candidates: list[tuple[Subject, str]] = []  # (phrase, the word after its comma)
-    j = last
-    while j >= max(floor, last - 40) and len(candidates) < 6:
+    for j in range(last, max(floor, last - 40) - 1, -1):
         right_gap = masked[tokens[j].end : tokens[j + 1].start]
+        if right_gap == " ":
+            continue  # most words are one space apart: neither a quotation nor a comma
         if MASK in right_gap:
             break
         if CLAUSE_BREAK.search(right_gap):
@@ -134,7 +147,8 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
                 found = name_before_place(tokens, masked, j, floor)
             if found is not None:
                 candidates.append((found, tokens[j + 1].lower))
-        j -= 1
+                if len(candidates) == 6:
+                    break
     if not candidates:
         return None
     opener, after_opener = candidates[-1]
@@ -178,14 +192,6 @@ def _name_ending_at(tokens: Sequence[Token], masked: str, last: int, floor: int)
     return Subject(text, text, "name", tokens[first].start, tokens[last].end)
 
 
-def _follows_quote_or_comma(masked: str, tokens: Sequence[Token], verb: int, floor: int) -> bool:
-    """The verb follows a quotation or a comma directly (`“…,” said X`, `…, said X`)."""
-    if verb == floor:
-        return True
-    gap = masked[tokens[verb - 1].end : tokens[verb].start]
-    return MASK in gap or "," in gap
-
-
 def _is_noun(tokens: Sequence[Token], masked: str, i: int, floor: int) -> bool:
     """The reporting word is a noun: "welcomed the remarks", "Kirby's comments", "its growth
     forecast for next year"."""
@@ -203,53 +209,64 @@ def _is_noun(tokens: Sequence[Token], masked: str, i: int, floor: int) -> bool:
     )
 
 
+def _sentence_end(tokens: Sequence[Token], starts: Sequence[int], sentence: int, verb: int) -> int:
+    """Index of the first word after the sentence of the word `verb`; only inverted subjects
+    need it, so it is found only for them."""
+    if sentence + 1 >= len(starts):
+        return len(tokens)
+    return bisect_left(tokens, starts[sentence + 1], verb, key=START)
+
+
 def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
     """Every reporting verb in the paragraph with its subject, in order."""
     reports: list[Report] = []
-    verbs = [i for i, token in enumerate(tokens) if token.lower in READING_WORDS]
-    if not verbs:
-        return reports
-    for i in verbs:
-        token = tokens[i]
+    bounds_of, floor = -1, 0  # the sentence whose first word is known
+    # One loop over the words rather than a list of verbs first: a comprehension is a call of
+    # its own, for every paragraph.
+    for i, token in enumerate(tokens):
         word = token.lower
-        according = word == "according"
-        if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
+        if word not in READING_WORDS:
             continue
-        if word in ("found", "finds") and not (
-            i + 1 < len(tokens) and tokens[i + 1].lower == "that"
-        ):
-            continue  # "the court found that …" reports; "MPs were found to have …" does not
-        sentence = sentence_index(starts, token.start)
-        floor = bisect_left(tokens, starts[sentence], key=START)
+        according = word == "according"
+        if word in NEEDS_NEXT_WORD:  # one test for the common verbs instead of two
+            if according and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
+                continue
+            if word != "according" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "that"):
+                continue  # "the court found that …" reports; "MPs were found to have …" does not
+        sentence = bisect_right(starts, token.start) - 1  # sentence_index(), without a call
+        if sentence < 0:
+            sentence = 0
+        if sentence != bounds_of:
+            # The sentence's first word, found once for all its verbs: it lies between the
+            # previous verb's floor and this verb.
+            bounds_of = sentence
+            floor = bisect_left(tokens, starts[sentence], floor, i, key=START)
         if (
             i > floor
             and tokens[i - 1].lower in BEFORE_AN_ADJECTIVE
             and not boundary(masked, tokens[i - 1], token)
         ):
             continue  # "relied on continued strength", "an emailed response": adjectives
-        ceiling = (
-            bisect_left(tokens, starts[sentence + 1], key=START)
-            if sentence + 1 < len(starts)
-            else len(tokens)
-        )
         if according:
-            subject = subject_after(tokens, masked, i + 1, ceiling)
+            subject = subject_after(
+                tokens, masked, i + 1, _sentence_end(tokens, starts, sentence, i)
+            )
             reports.append(Report(token.start, tokens[i + 1].end, subject, sentence))
             continue
-        if word in NOUN_OR_VERB and (
-            ENDS_HERE.match(masked[token.end : tokens[i + 1].start])
-            if i + 1 < len(tokens)
-            else MASK not in masked[token.end : token.end + 3]
-        ):
-            continue  # "the team's strategy calls." is a noun; "what she calls “…”" a verb
-        if word in PARTICIPLES:
+        if word in NOUN_OR_VERB:
+            if (
+                ENDS_HERE.match(masked[token.end : tokens[i + 1].start])
+                if i + 1 < len(tokens)
+                else MASK not in masked[token.end : token.end + 3]
+            ):
+                continue  # "the team's strategy calls." is a noun; "what she calls “…”" a verb
+            if _is_noun(tokens, masked, i, floor) or (
+                i + 1 < len(tokens) and tokens[i + 1].lower in AUXILIARIES
+            ):
+                continue  # "the forward estimates was “an insult”": a noun before its verb
+        elif word in PARTICIPLES:
             reports.append(Report(token.start, token.end, None, sentence, participle=True))
             continue
-        if word in NOUN_OR_VERB and (
-            _is_noun(tokens, masked, i, floor)
-            or (i + 1 < len(tokens) and tokens[i + 1].lower in AUXILIARIES)
-        ):
-            continue  # "the forward estimates was “an insult”": a noun before its verb
         subject = None
         if (
             i > floor
@@ -262,8 +279,11 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             # "Ng said the plan was “…”, and called on …": the verbs share their subject.
             reports.append(Report(token.start, token.end, reports[-1].subject, sentence))
             continue
-        if word in INVERTING_VERBS and _follows_quote_or_comma(masked, tokens, i, floor):
-            subject = subject_after(tokens, masked, i, ceiling)
+        if word in INVERTING_VERBS and (
+            # the verb follows a quotation or a comma directly (`“…,” said X`, `…, said X`)
+            i == floor or MASK in (gap := masked[tokens[i - 1].end : token.start]) or "," in gap
+        ):
+            subject = subject_after(tokens, masked, i, _sentence_end(tokens, starts, sentence, i))
         if subject is None or subject.kind == "description":
             # "Zelensky, who arrives tonight, posted a message": the object is not the subject.
             before = _subject_before(tokens, masked, i, floor)
@@ -274,7 +294,9 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             or word in JUDGING_VERBS
         ):
             continue
-        reports.append(Report(token.start, token.end, subject, sentence))
+        # Report((…)) without the named tuple's Python-level __new__, a call that costs more
+        # than building the tuple: one is built for every reporting verb.
+        reports.append(new_report((token.start, token.end, subject, sentence, False)))
     return reports
 
 

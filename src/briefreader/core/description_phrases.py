@@ -3,7 +3,9 @@ the description a reporting verb's subject gives begins and ends."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import partial
 
 from briefreader.core.names import DAYS, ROLE_HEADS
 from briefreader.core.reporting_words import COMMON_VERBS
@@ -29,9 +31,22 @@ LINKING_VERBS = frozenset(
     """become became becomes remained remains seemed seems appeared appears stayed stays
     proved proves""".split()
 )
+# Sets the walk back over a description asks once instead of two or three.
+PREPOSITIONS_AND_DETERMINERS = PREPOSITIONS | DETERMINERS
+NO_PHRASE_OVER = CLAUSE_WORDS | SUBJECT_PRONOUNS | LINKING_VERBS
 # Words after which an article goes on the phrase before it: "the union at the plant".
 JOINING_WORDS = PREPOSITIONS | {"and"}
+# Subject((…)) without its Python-level __new__: tuple.__new__ is called directly, as a named
+# tuple's own constructor is a function call that costs more than building the tuple; hot
+# paths (a subject for every reporting verb) build theirs with it.
+new_subject = partial(tuple.__new__, Subject)
+# Words that modify no name: before_modifiers() stops at them.
+NO_MODIFIERS = CLAUSE_WORDS | DETERMINERS | COMMON_VERBS | PERSONAL_PRONOUNS
+# "who" in any case, looked for in the text before the words are walked.
+ANY_WHO = re.compile("who", re.IGNORECASE)
 TIME_UNITS = frozenset("week month year weekend night".split())
+# The words a time phrase after a description ends with.
+TIME_ENDINGS = TIME_UNITS | DAYS | {"time"}
 
 
 def description_ending_at(
@@ -41,7 +56,14 @@ def description_ending_at(
     the plant", "Russia's defence ministry", "officials"."""
     if tokens[last].lower in CLAUSE_WORDS:
         return None  # "a tool that asked …": the relative pronoun is no speaker
-    who = _relative_who(tokens, masked, last, floor)
+    # The text is searched for "who" here rather than in _relative_who(): most descriptions
+    # hold none, and the search costs less than the call.
+    lowest = max(floor, last - 10) + 1
+    who = (
+        _relative_who(tokens, masked, last, floor)
+        if lowest < last and ANY_WHO.search(masked, tokens[lowest].start, tokens[last - 1].end)
+        else None
+    )
     if who is not None:
         # "an official at the ministry who asked not to be named": the person, with the clause
         named = description_ending_at(tokens, masked, who - 1, floor)
@@ -49,28 +71,25 @@ def description_ending_at(
             whole = masked[named.start : tokens[last].end]
             return Subject(whole, named.name + whole[len(named.mention) :], "description",
                            named.start, tokens[last].end)  # fmt: skip
-    last = before_time(tokens, last, floor)
+    if tokens[last].lower in TIME_ENDINGS:  # most descriptions end in no time word
+        last = before_time(tokens, last, floor)
     first = last
-    while (
-        first - 1 >= floor
-        and last - first < 12
-        and not boundary(masked, tokens[first - 1], tokens[first])
-    ):
+    lowest = max(floor, last - 12)  # no further back than the floor, nor than 12 words
+    while first > lowest:
         prev = tokens[first - 1]
-        if prev.lower in PREPOSITIONS or prev.lower.endswith("ing") or prev.lower in DETERMINERS:
+        if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
+            break  # one space apart (most words) needs no call to boundary()
+        word = prev.lower
+        if word in PREPOSITIONS_AND_DETERMINERS or word[-3:] == "ing":
             first -= 1
         elif (
-            prev.lower in ("and", "&")
+            word in ("and", "&")
             and tokens[first].capitalised
             and first - 2 >= floor
             and (tokens[first - 2].capitalised)
         ):
             first -= 1  # "the Department for Energy Security and Net Zero"
-        elif (
-            prev.lower in CLAUSE_WORDS
-            or prev.lower in SUBJECT_PRONOUNS
-            or prev.lower in LINKING_VERBS
-        ):
+        elif word in NO_PHRASE_OVER:
             break  # "… has become standard on earnings calls": no phrase runs over a verb
         else:
             first -= 1
@@ -104,12 +123,13 @@ def description_ending_at(
             whole = masked[named.start : tokens[last].end]
             return Subject(whole, whole[:1].lower() + whole[1:] if named.name[:1].islower() else whole,
                            "description", named.start, tokens[last].end)  # fmt: skip
-    last = without_circumstance(tokens, start, last)
+    if last - start >= 2:  # a circumstance follows two words at least
+        last = without_circumstance(tokens, start, last)
     text = masked[tokens[start].start : tokens[last].end]
     if tokens[start].lower in ARTICLES:
         text = text[:1].lower() + text[1:]
-    return Subject(masked[tokens[start].start : tokens[last].end], text, "description",
-                   tokens[start].start, tokens[last].end)  # fmt: skip
+    return new_subject((masked[tokens[start].start : tokens[last].end], text, "description",
+                        tokens[start].start, tokens[last].end))  # fmt: skip
 
 
 def before_modifiers(tokens: Sequence[Token], masked: str, at: int, floor: int) -> int:
@@ -120,10 +140,7 @@ def before_modifiers(tokens: Sequence[Token], masked: str, at: int, floor: int) 
         j >= floor
         and at - j < 2
         and not tokens[j].capitalised
-        and tokens[j].lower not in CLAUSE_WORDS
-        and tokens[j].lower not in DETERMINERS
-        and tokens[j].lower not in COMMON_VERBS
-        and tokens[j].lower not in PERSONAL_PRONOUNS
+        and tokens[j].lower not in NO_MODIFIERS
         and not boundary(masked, tokens[j], tokens[j + 1])
     ):
         j -= 1

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefreader.core.description_phrases import (
+    NO_MODIFIERS,
     before_modifiers,
     description_ending_at,
+    new_subject,
     without_circumstance,
 )
 from briefreader.core.names import (
@@ -27,6 +29,7 @@ from briefreader.core.words import (
     FINITE_VERBS,
     HONORIFICS,
     MASK,
+    NOT_NAME_WORDS,
     NUMBERED_BODIES,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -37,18 +40,29 @@ from briefreader.core.words import (
     name_kind,
 )
 
+# Words before a name that make it a description: "a Massachusetts Democrat".
+DETERMINERS_BUT_THE = DETERMINERS - {"the"}
+
 
 def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor: int) -> int:
     """Index of the first token of the capitalised name ending at `last`."""
+    # The hot loop reads one space between words without calling boundary(), and a name word
+    # without calling is_name_word(): most names are a few words one space apart.
     first = last
-    while first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first]):
+    crossed = False  # only a run over small words can hold "of", "for" or "and"
+    while first - 1 >= floor:
         prev = tokens[first - 1]
+        if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
+            break
         if prev.possessive:
             break
-        if is_name_word(prev) or (prev.text == "He" and first == last):
+        if (prev.capitalised and prev.lower not in NOT_NAME_WORDS) or (
+            prev.text == "He" and first == last
+        ):
             first -= 1
         elif prev.lower in CONNECTORS:
             # "Ursula von der Leyen", "Bank of England": step over the small words to a name.
+            crossed = True
             j = first - 1
             while (
                 j - 1 >= floor
@@ -70,8 +84,12 @@ def capitalised_run_start(tokens: Sequence[Token], masked: str, last: int, floor
                 break
         else:
             break
+    ending = tokens[last].lower
+    if not crossed and ending not in BODY_CONNECTORS and ending[-1:] != ".":
+        return first  # name words are never "of", "for" or "and": no word list to build
     words = [t.lower.rstrip(".") for t in tokens[first : last + 1]]
-    if any(w in BODY_CONNECTORS for w in words) and not any(w in ORG_WORDS for w in words):
+    # set methods rather than any() over a generator: one C call instead of a frame per word
+    if not BODY_CONNECTORS.isdisjoint(words) and ORG_WORDS.isdisjoint(words):
         # "the MP for Norwich South": only a body's name runs over "for" and "of".
         while first < last and tokens[first].lower not in BODY_CONNECTORS:
             first += 1
@@ -90,28 +108,34 @@ def subject_ending_at(
         and tokens[last - 1].lower.rstrip(".") in HONORIFICS
         and not boundary(masked, tokens[last - 1], token)
     ):  # "Mr He said": the family name He, not the pronoun
-        return Subject(token.text, token.lower, "pronoun", token.start, token.end)
+        return new_subject((token.text, token.lower, "pronoun", token.start, token.end))
+    # is_name_word() written out, as for every subject; a name word is never a number
+    name_word = token.capitalised and token.lower not in NOT_NAME_WORDS
     numbered = (
-        token.text.isdigit()
+        not name_word
+        and token.text.isdigit()
         and last - 1 >= floor
         and tokens[last - 1].lower in NUMBERED_BODIES
         and not boundary(masked, tokens[last - 1], token)
     )  # "IAFF Local 2217", "Engine Company 9": a body named with its number
-    if not is_name_word(token) and token.text != "He" and not numbered:
+    if not name_word and token.text != "He" and not numbered:
         if token.capitalised:
             return None
         return description_ending_at(tokens, masked, last, floor)
     first = capitalised_run_start(tokens, masked, last - 1 if numbered else last, floor)
     article = (
         tokens[first - 1]
-        if first - 1 >= floor and not boundary(masked, tokens[first - 1], tokens[first])
+        if first - 1 >= floor
+        and (
+            masked[tokens[first - 1].end : tokens[first].start] == " "
+            or not boundary(masked, tokens[first - 1], tokens[first])
+        )
         else None
     )
-    name_words = [t.text for t in tokens[first : last + 1]]
     if (
         article is not None
-        and article.lower in DETERMINERS - {"the"}
-        and name_kind(name_words) == "name"
+        and article.lower in DETERMINERS_BUT_THE
+        and name_kind([t.text for t in tokens[first : last + 1]]) == "name"
     ):
         # "a Massachusetts Democrat" describes someone; it is not a name.
         text = masked[article.start : token.end]
@@ -142,7 +166,12 @@ def subject_ending_at(
         and not boundary(masked, tokens[before - 1], tokens[before])
     ):
         before -= 1  # "a spokesperson for Germany's Federal Foreign Office": past the owner
-    before = before_modifiers(tokens, masked, before, floor)
+    if (
+        before >= floor
+        and not tokens[before].capitalised
+        and tokens[before].lower not in NO_MODIFIERS
+    ):  # the call only when a modifier may stand there: most names have none before them
+        before = before_modifiers(tokens, masked, before, floor)
     if (
         before >= floor
         and tokens[before].lower in PREPOSITIONS
@@ -153,32 +182,44 @@ def subject_ending_at(
         if described is not None and described.start < tokens[before].start:
             return described
         return None
-    name = " ".join(clean_token(t.text) for t in tokens[first : last + 1])
-    if (
-        "' " in masked[tokens[first].end : token.start]
-        or "’ " in masked[tokens[first].end : token.start]
-    ):
-        name = masked[tokens[first].start : token.end]  # "Nurses and Midwives' Association"
+    span = masked[tokens[first].start : token.end]
+    if "’" in span or "'" in span:
+        name = " ".join([clean_token(t.text) for t in tokens[first : last + 1]])
+        if (
+            "' " in masked[tokens[first].end : token.start]
+            or "’ " in masked[tokens[first].end : token.start]
+        ):
+            name = span  # "Nurses and Midwives' Association"
+    elif first == last:
+        name = token.text
+    else:
+        name = " ".join([t.text for t in tokens[first : last + 1]])  # no possessive to drop
     mention_first = first
-    while mention_first - 1 >= floor and not boundary(
-        masked, tokens[mention_first - 1], tokens[mention_first]
-    ):
+    while mention_first - 1 >= floor:
         prev = tokens[mention_first - 1]
-        if prev.lower in TITLES or is_name_word(prev):
+        if masked[prev.end : tokens[mention_first].start] != " " and boundary(
+            masked, prev, tokens[mention_first]
+        ):
+            break  # one space apart (most words) needs no call to boundary()
+        if prev.lower in TITLES or (prev.capitalised and prev.lower not in NOT_NAME_WORDS):
             mention_first -= 1
         else:
             break
     mention = masked[tokens[mention_first].start : token.end]
-    return Subject(mention, name, "name", tokens[mention_first].start, token.end)
+    return new_subject((mention, name, "name", tokens[mention_first].start, token.end))
 
 
 def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int) -> Subject | None:
     """An inverted subject, `said Becca Wasser,` `said a spokesperson.` `said he.`: a noun phrase
     after the verb that ends its clause."""
     first = verb + 1
-    if first >= ceiling or boundary(masked, tokens[verb], tokens[first]):
+    if first >= ceiling:
         return None
     token = tokens[first]
+    # One space (most gaps) is read here without calling boundary(), and is_name_word() is
+    # written out below: calls cost more than these checks.
+    if masked[tokens[verb].end : token.start] != " " and boundary(masked, tokens[verb], token):
+        return None
     if token.possessive and token.capitalised:
         return _description_after(
             tokens, masked, first, ceiling
@@ -186,14 +227,21 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
     if token.lower in ("he", "she", "they"):
         subject = Subject(token.text, token.lower, "pronoun", token.start, token.end)
         last = first
-    elif is_name_word(token) or token.lower == "the" or token.lower in TITLES:
+    elif (
+        (token.capitalised and token.lower not in NOT_NAME_WORDS)
+        or token.lower == "the"
+        or token.lower in TITLES
+    ):
         last = first
         owner = -1  # "said Bloomberg Economics’ Seo Da-eun": the person after the owner speaks
         while last + 1 < ceiling and (
-            is_name_word(tokens[last + 1]) or tokens[last + 1].lower in TITLES
+            (tokens[last + 1].capitalised and tokens[last + 1].lower not in NOT_NAME_WORDS)
+            or tokens[last + 1].lower in TITLES
             or (tokens[last + 1].lower in CONNECTORS and last + 2 < ceiling and is_name_word(tokens[last + 2]))
         ):  # fmt: skip
-            if boundary(masked, tokens[last], tokens[last + 1]):
+            if masked[tokens[last].end : tokens[last + 1].start] != " " and boundary(
+                masked, tokens[last], tokens[last + 1]
+            ):
                 if not _plural_owner(masked, tokens[last], tokens[last + 1]):
                     break
                 owner = last
@@ -203,7 +251,7 @@ def subject_after(tokens: Sequence[Token], masked: str, verb: int, ceiling: int)
         if not is_name_word(tokens[last]):
             return _description_after(tokens, masked, first, ceiling)
         start = owner + 1 if owner >= 0 else first + 1 if token.lower == "the" else first
-        name = " ".join(clean_token(t.text) for t in tokens[start : last + 1])
+        name = " ".join([clean_token(t.text) for t in tokens[start : last + 1]])
         subject = Subject(
             masked[token.start : tokens[last].end], name, "name", token.start, tokens[last].end
         )

@@ -149,23 +149,36 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
     """The reporting clause in the quotation's own sentence that governs it."""
     start, end = region
     sentence = sentence_index(facts.starts, start)
-    same = [r for r in facts.reports if r.sentence == sentence]
+    # Plain loops, not comprehensions: a paragraph has a report or two, and each
+    # comprehension would be a call of its own for every quotation.
+    same = []
+    for report in facts.reports:
+        if report.sentence == sentence:
+            same.append(report)
     for report in same:
         if report.verb_start >= end:
-            first = min(
-                report.verb_start, report.subject.start if report.subject else report.verb_start
+            subject = report.subject
+            first = (
+                subject.start
+                if subject and subject.start < report.verb_start
+                else report.verb_start
             )
-            if first >= end and not WORD_CHARACTER.search(facts.masked[end:first]):
-                if _introduces_next(facts.masked, report) and any(
-                    r.verb_end <= start for r in same
-                ):
+            if first >= end and not WORD_CHARACTER.search(facts.masked, end, first):
+                # Reports come in order, their verbs' ends too: the first ends earliest. It is
+                # asked before the colon, which is seldom needed then.
+                if same[0].verb_end <= start and _introduces_next(facts.masked, report):
                     continue  # "When Sandhu replied it was “…”, the judge remarked: “…”"
                 return report
-    before = [r for r in same if r.verb_end <= start]
-    if before:
-        return before[-1]
-    after = [r for r in same if r.verb_start >= end]
-    return after[0] if after else None
+    before = None  # the last report before the quotation, else the first after it
+    for report in same:
+        if report.verb_end <= start:
+            before = report
+    if before is not None:
+        return before
+    for report in same:
+        if report.verb_start >= end:
+            return report
+    return None
 
 
 def _introduces_next(masked: str, report: Report) -> bool:
@@ -195,10 +208,11 @@ def _governing_subject(facts: ParagraphFacts, report: Report) -> Subject | None:
 
 def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report) -> bool:
     """The reporting clause follows the quotation directly (`“…,” Kirby said`)."""
-    first = min(report.verb_start, report.subject.start if report.subject else report.verb_start)
     if report.verb_start < region[1]:
         return False
-    if not WORD_CHARACTER.search(facts.masked[region[1] : first]):
+    subject = report.subject
+    first = subject.start if subject and subject.start < report.verb_start else report.verb_start
+    if not WORD_CHARACTER.search(facts.masked, region[1], first):  # no slice to search
         return True
     # "…had “roughly tripled” since July, he said.": the clause closes the sentence.
     sentence = sentence_index(facts.starts, report.verb_start)
