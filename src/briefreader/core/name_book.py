@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
@@ -80,7 +80,7 @@ class NameBook:
             role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
             if role is not None and role.group(1) in COMPANY_ROLES:
                 self.bodies.setdefault(match.group(1).lower(), match.group(1))
-        for match in DEFINED_ALIAS.finditer(text) if " (" in text else ():
+        for match in _defined_aliases(text):
             # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
             # Agency (BA)": the short name stands for the body, whatever its letters
             body = BODY_BEFORE.search(text, max(0, match.start() - 90), match.start())
@@ -228,6 +228,19 @@ class NameBook:
                 capitals = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
                 self.acronyms.setdefault("".join(w[0] for w in capitals), name)
         return self.acronyms.get(word)
+
+
+def _defined_aliases(text: str) -> Iterator[re.Match[str]]:
+    """The matches of DEFINED_ALIAS in the text, the same as its `finditer` gives: found from
+    each "(" (a search for one character skips ahead several times quicker than the regex
+    engine's scan for " (")."""
+    at = text.find("(")
+    while at >= 0:
+        if at and text[at - 1] == " ":
+            match = DEFINED_ALIAS.match(text, at - 1)
+            if match is not None:
+                yield match
+        at = text.find("(", at + 1)
 
 
 def office_holder(masked: str, start: int, words: Sequence[str]) -> str | None:
