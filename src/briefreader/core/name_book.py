@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
@@ -178,25 +179,17 @@ class NameBook:
 
     def person_name(self, run: str) -> str | None:
         """The person a capitalised run names, as written (titles dropped), or None."""
-        person = person_in_run(run)
-        if person:
+        person, plain, role_dropped, fallback = _person_parts(run)
+        if plain is None:
             return person
-        words = [w for w in run.split() if w.lower() not in TITLES]
-        if not words or name_kind(words) == "organisation":
-            return None
-        # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
-        if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
-            return None  # "B1 German", "Neighborhood 27": no one's name has digits
-        if any(clean_token(w).lower() in PLACES for w in words):
-            return None
-        resolved = self.cast.resolve(" ".join(words))
-        if resolved is None and len(words) > 2 and words[0].lower() in ROLE_HEADS:
-            resolved = self.cast.resolve(" ".join(words[1:]))  # "Keeper Lotte Hendriks"
+        resolved = self.cast.resolve(plain)
+        if resolved is None and role_dropped is not None:
+            resolved = self.cast.resolve(role_dropped)  # "Keeper Lotte Hendriks"
         if resolved:
             return resolved
-        if len(words) > 1 and " ".join(words) in self.short_bodies:
+        if fallback is not None and plain in self.short_bodies:
             return None  # a body's full name the first pass learnt ("Fjordline Shipping")
-        return without_post_nominals(" ".join(words)) if len(words) > 1 else None
+        return fallback
 
     def group(self, word: str) -> str | None:
         """The one group of two words the article names with this plural ("Labour MPs" for
@@ -228,6 +221,30 @@ class NameBook:
                 capitals = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
                 self.acronyms.setdefault("".join(w[0] for w in capitals), name)
         return self.acronyms.get(word)
+
+
+@lru_cache(maxsize=4096)
+def _person_parts(run: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """What `NameBook.person_name` learns from the run alone: (the person its rules find, or
+    None; with no person, the words to look up in the cast, those words without a role noun in
+    front, and the name to give when the cast knows neither). No words to look up means no
+    person. Articles name the same people again and again, hence the cache."""
+    person = person_in_run(run)
+    if person:
+        return person, None, None, None
+    words = [w for w in run.split() if w.lower() not in TITLES]
+    if not words or name_kind(words) == "organisation":
+        return None, None, None, None
+    # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
+    if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
+        return None, None, None, None  # "B1 German", "Neighborhood 27": no one's name has digits
+    if any(clean_token(w).lower() in PLACES for w in words):
+        return None, None, None, None
+    plain = " ".join(words)
+    role_dropped = (
+        " ".join(words[1:]) if len(words) > 2 and words[0].lower() in ROLE_HEADS else None
+    )
+    return None, plain, role_dropped, without_post_nominals(plain) if len(words) > 1 else None
 
 
 def _defined_aliases(text: str) -> Iterator[re.Match[str]]:
