@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -32,7 +32,15 @@ CAPITAL_AS_A = bytes(ord("A") if 65 <= byte <= 90 else byte for byte in range(25
 # what its characters become there. Led by one literal, it lets the regex engine skip from
 # capital to capital several times quicker than `[A-Z]` can; it only looks ahead, so it
 # passes over no start. The runs themselves are still CAPITALISED_SEVERAL's matches.
-SEVERAL_START = re.compile(rb"A(?=[\w?'.-]*+ ++(?:" + _PARTICLE.encode() + rb" ++)*+(?:[ae]l-)?A)")
+# A capital right after the spaces is tried first: most runs have no particle, and a word
+# that is none fails the particles' alternatives only after trying them all.
+SEVERAL_START = re.compile(
+    rb"A(?=[\w?'.-]*+ ++(?:A|[ae]l-A|"
+    + _PARTICLE.encode()
+    + rb" ++(?:"
+    + _PARTICLE.encode()
+    + rb" ++)*+(?:[ae]l-)?A))"
+)
 WORD_IN_RUN = re.compile(r"\S+")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
@@ -53,18 +61,30 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
     joined = "\n".join(texts)
     index, base = 0, 0  # the text the runs are in, and where it starts: runs come in order
-    for start, end, words in _runs(joined, _several_word_matches(joined)):
-        if len(words) > 1:
-            while start >= bases[index]:
-                base = bases[index]
-                index += 1
-            found[index].append((start - base, end - base, words))
+    # `_runs` of CAPITALISED_SEVERAL's matches, read here: most matches are one run of plain
+    # words, which this loop takes without a call or a list of its own.
+    for match in _several_word_matches(joined):
+        text = match.group()
+        runs: Iterable[NameRun] = ()
+        if "." not in text:
+            words = text.split()
+            if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
+                if "’" in text or "'" in text:  # most runs have no possessive to drop
+                    words = [clean_token(w) for w in words]
+                runs = ((match.start(), match.end(), words),)
+        for start, end, words in runs or _runs(joined, iter((match,))):
+            if len(words) > 1:
+                while start >= bases[index]:
+                    base = bases[index]
+                    index += 1
+                found[index].append((start - base, end - base, words))
     return found
 
 
-def _several_word_matches(text: str) -> Iterator[re.Match[str]]:
+def _several_word_matches(text: str) -> list[re.Match[str]]:
     """The matches of CAPITALISED_SEVERAL in the text, the same as its `finditer` gives."""
     shape = text.replace("\u00a0", " ").encode("ascii", "replace").translate(CAPITAL_AS_A)
+    matches = []
     end = 0
     for candidate in SEVERAL_START.finditer(shape):
         start = candidate.start()
@@ -72,7 +92,8 @@ def _several_word_matches(text: str) -> Iterator[re.Match[str]]:
             match = CAPITALISED_SEVERAL.match(text, start)  # its look-behind sees the text before
             if match is not None:
                 end = match.end()
-                yield match
+                matches.append(match)
+    return matches
 
 
 def _runs(masked: str, matches: Iterator[re.Match[str]]) -> list[NameRun]:
