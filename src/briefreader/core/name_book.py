@@ -132,17 +132,12 @@ class NameBook:
                 if len(words) == 2 and words[1].endswith("s"):
                     self.groups.setdefault(words[1].lower(), set()).add(run)
         for subject in subjects:
-            words = strip_the(subject.name).split()
-            if (
-                len(words) > 2
-                and words[0][:1].isupper()
-                and words[-1][:1].isupper()
-                and name_kind(words) == "organisation"
-            ):
+            body = _body_named(subject.name)
+            if body is not None:
                 # "the Institute for the Study of War said": "ISW" and "the institute" later
-                key = words[0].lower()
-                if key not in PLACES and len(words) > len(self.bodies.get(key, "").split()):
-                    self.bodies[key] = " ".join(words)
+                key, size, name = body
+                if size > len(self.bodies.get(key, "").split()):
+                    self.bodies[key] = name
                     self.acronyms = None
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
@@ -221,6 +216,22 @@ class NameBook:
                 capitals = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
                 self.acronyms.setdefault("".join(w[0] for w in capitals), name)
         return self.acronyms.get(word)
+
+
+@lru_cache(maxsize=4096)
+def _body_named(name: str) -> tuple[str, int, str] | None:
+    """(first word lowered, words, name without "the") of a subject of three words or more
+    that names a body, not led by a place; else None. Cached: subjects recur."""
+    words = strip_the(name).split()
+    if (
+        len(words) > 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and name_kind(words) == "organisation"
+        and words[0].lower() not in PLACES
+    ):
+        return words[0].lower(), len(words), " ".join(words)
+    return None
 
 
 @lru_cache(maxsize=4096)
