@@ -44,6 +44,9 @@ OWNER_INSIDE = re.compile(r"[A-Z][\w.&-]*[’']s ")
 # "Moody's Ratings", "Jefferies’ Lind": an owner, not a first name
 POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
+# After a name, an apposition or a verb saying it is someone's ("Stacy Rasgon, an analyst",
+# "Rasgon said"): both read in one match.
+NAMED_THEN_TOLD = re.compile(APPOSITION.pattern + "|" + SUBJECT_OF_VERB.pattern)
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) (?:for|of) $")
 DIGITS = frozenset("0123456789")
@@ -108,11 +111,7 @@ class NameBook:
             if kind == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
                 owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
-                if (
-                    not after_the
-                    and not owned
-                    and (APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end))
-                ):
+                if not after_the and not owned and NAMED_THEN_TOLD.match(masked, end):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
                     self.maybe_people.append(words)
@@ -122,10 +121,11 @@ class NameBook:
                 if before:
                     self._note_titles(before.split(), person)
             elif person is None and len(words) > 1:
-                written = masked[start:end]
-                owner = OWNER_INSIDE.match(written)
-                if owner is not None and kind == "organisation":
-                    self.owned.setdefault(written[owner.end() :], written)
+                if kind == "organisation":
+                    written = masked[start:end]
+                    owner = OWNER_INSIDE.match(written)
+                    if owner is not None:
+                        self.owned.setdefault(written[owner.end() :], written)
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
                     self.bodies[key] = run

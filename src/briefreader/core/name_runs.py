@@ -33,9 +33,10 @@ CAPITAL_AS_A = bytes(ord("A") if 65 <= byte <= 90 else byte for byte in range(25
 # capital to capital several times quicker than `[A-Z]` can; it only looks ahead, so it
 # passes over no start. The runs themselves are still CAPITALISED_SEVERAL's matches.
 # A capital right after the spaces is tried first: most runs have no particle, and a word
-# that is none fails the particles' alternatives only after trying them all.
+# that is none fails the particles' alternatives only after trying them all. The word's
+# characters are spelt out, not `\w`: a class of plain characters is read as a table.
 SEVERAL_START = re.compile(
-    rb"A(?=[\w?'.-]*+ ++(?:A|[ae]l-A|"
+    rb"A(?=[a-zA-Z0-9_?'.-]*+ ++(?:A|[ae]l-A|"
     + _PARTICLE.encode()
     + rb" ++(?:"
     + _PARTICLE.encode()
