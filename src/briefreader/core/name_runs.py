@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -62,30 +62,30 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
     joined = "\n".join(texts)
     index, base = 0, 0  # the text the runs are in, and where it starts: runs come in order
-    # `_runs` of CAPITALISED_SEVERAL's matches, read here: most matches are one run of plain
-    # words, which this loop takes without a call or a list of its own.
     for match in _several_word_matches(joined):
+        start, end = match.span()
+        while start >= bases[index]:
+            base = bases[index]
+            index += 1
         text = match.group()
-        runs: Iterable[NameRun] = ()
         if "." not in text:
+            # `_runs` read here for the most common match, one run of plain words (two or
+            # more, as every match has): no call and no list of its own
             words = text.split()
             if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
                 if "’" in text or "'" in text:  # most runs have no possessive to drop
                     words = [clean_token(w) for w in words]
-                runs = ((match.start(), match.end(), words),)
-        for start, end, words in runs or _runs(joined, iter((match,))):
-            if len(words) > 1:
-                while start >= bases[index]:
-                    base = bases[index]
-                    index += 1
+                found[index].append((start - base, end - base, words))
+                continue
+        for start, end, words in _runs(joined, iter((match,))):
+            if len(words) > 1:  # (runs of one match all lie in the text it starts in)
                 found[index].append((start - base, end - base, words))
     return found
 
 
-def _several_word_matches(text: str) -> list[re.Match[str]]:
+def _several_word_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of CAPITALISED_SEVERAL in the text, the same as its `finditer` gives."""
     shape = text.replace("\u00a0", " ").encode("ascii", "replace").translate(CAPITAL_AS_A)
-    matches = []
     end = 0
     for candidate in SEVERAL_START.finditer(shape):
         start = candidate.start()
@@ -93,8 +93,7 @@ def _several_word_matches(text: str) -> list[re.Match[str]]:
             match = CAPITALISED_SEVERAL.match(text, start)  # its look-behind sees the text before
             if match is not None:
                 end = match.end()
-                matches.append(match)
-    return matches
+                yield match
 
 
 def _runs(masked: str, matches: Iterator[re.Match[str]]) -> list[NameRun]:
