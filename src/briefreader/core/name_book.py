@@ -214,9 +214,15 @@ class NameBook:
         if self.acronyms is None:
             self.acronyms = {}
             for name in self.bodies.values():
-                capitals = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
-                self.acronyms.setdefault("".join(w[0] for w in capitals), name)
+                self.acronyms.setdefault(_initials(name), name)
         return self.acronyms.get(word)
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> str:
+    """The initials of a body's capitalised words but "The" ("World Food Programme" -> "WFP");
+    the same bodies recur, hence the cache."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
 
 
 @lru_cache(maxsize=4096)
