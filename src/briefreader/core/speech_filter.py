@@ -8,6 +8,10 @@ WORD = re.compile(r"\w[\w’'-]*")
 # WORD for a text that is all ASCII, where ASCII's `\w` means the same as Unicode's: the regex
 # engine then tells a word character by a table rather than by Unicode's character database.
 ASCII_WORD = re.compile(r"\w[\w'-]*", re.ASCII)
+# Whether a text has thirteen words or more, with no list of them made: one match of WORD after
+# another, written out rather than repeated as a group, which the regex engine runs slower.
+THIRTEEN_WORDS = re.compile(r"\W*+\w[\w’'-]*+" * 13)
+ASCII_THIRTEEN_WORDS = re.compile(r"\W*+\w[\w'-]*+" * 13, re.ASCII)
 # Words in front of a quoted span that make it a term, a name or a title, not speech.
 TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no label
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
@@ -63,7 +67,16 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     words, `region` where they stand with their marks in the paragraph, `masked` the paragraph
     with every quotation blanked, `governed` whether a reporting clause introduces or follows
     them at once."""
-    words = (ASCII_WORD if text.isascii() else WORD).findall(text)
+    ascii_text = text.isascii()
+    raw_before = paragraph[max(0, region[0] - 40) : region[0]]
+    before = raw_before.lower()
+    # Each pattern ends its match with one of its words: most texts end with none of them.
+    last_words = _without_trailing_marks(before)
+    if _named_before(paragraph, region[0], raw_before, before, last_words):
+        return False
+    if (ASCII_THIRTEEN_WORDS if ascii_text else THIRTEEN_WORDS).match(text):
+        return True  # every other test is for twelve words or fewer
+    words = (ASCII_WORD if ascii_text else WORD).findall(text)
     if (
         not words
         or (
@@ -73,25 +86,6 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         )
     ):
         return False  # "rock 'n' roll"; but "“No,” she said" is speech
-    raw_before = paragraph[max(0, region[0] - 40) : region[0]]
-    before = raw_before.lower()
-    # Each pattern ends its match with one of its words: most texts end with none of them.
-    last_words = _without_trailing_marks(before)
-    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
-        return False
-    # (on the lower-cased text: a quicker test that lets through all the regex can match)
-    if last_words.endswith(CALLED_ENDINGS):
-        called = CALLED_BEFORE.search(raw_before)
-        if called and not (
-            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
-        ):
-            return False
-    if raw_before.endswith(CALLS_IT_A_ENDINGS) and CALLS_IT_A.search(raw_before):
-        return False  # "what the Kremlin calls a “special military operation”": its term
-    if "read" in before:
-        written = paragraph[max(0, region[0] - 120) : region[0]].lower()
-        if WRITTEN_ON_A_THING.search(written):
-            return False  # "signs reading “…”", "the log reads only “…”": no one speaks
     speech_before = last_words.endswith(SPEECH_ENDINGS) and bool(SPEECH_RIGHT_BEFORE.search(before))
     if len(words) <= 2 and all(w[:1].isupper() for w in words) and NICKNAME_BEFORE.search(before):
         return False  # "friends call her “Bibi”": a name, not her words
@@ -113,6 +107,27 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         whole_paragraph = masked.strip(" \x01.,") == "" and quotes_in_paragraph == 1
         return governed or speech_before or whole_paragraph
     return True
+
+
+def _named_before(paragraph: str, at: int, raw_before: str, before: str, last_words: str) -> bool:
+    """The words before the quotation mark at `at` make it a term, a name or words on a sign:
+    "so-called “…”", "a group called “…”", "what the Kremlin calls a “…”", "signs reading “…”"."""
+    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
+        return True
+    # (on the lower-cased text: a quicker test that lets through all the regex can match)
+    if last_words.endswith(CALLED_ENDINGS):
+        called = CALLED_BEFORE.search(raw_before)
+        if called and not (
+            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
+        ):
+            return True
+    if raw_before.endswith(CALLS_IT_A_ENDINGS) and CALLS_IT_A.search(raw_before):
+        return True  # "what the Kremlin calls a “special military operation”": its term
+    if "read" in before:
+        written = paragraph[max(0, at - 120) : at].lower()
+        if WRITTEN_ON_A_THING.search(written):
+            return True  # "signs reading “…”", "the log reads only “…”": no one speaks
+    return False
 
 
 def _modifies_a_noun(paragraph: str, region: tuple[int, int]) -> bool:
