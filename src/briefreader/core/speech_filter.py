@@ -8,8 +8,8 @@ WORD = re.compile(r"\w[\w’'-]*")
 # WORD for a text that is all ASCII, where ASCII's `\w` means the same as Unicode's: the regex
 # engine then tells a word character by a table rather than by Unicode's character database.
 ASCII_WORD = re.compile(r"\w[\w'-]*", re.ASCII)
-# Whether a text has thirteen words or more, with no list of them made: one match of WORD after
-# another, written out rather than repeated as a group, which the regex engine runs slower.
+# Whether a text has thirteen words or more, with no list of them made: thirteen matches of WORD
+# one after another, written out rather than a repeated group, which the regex engine runs slower.
 THIRTEEN_WORDS = re.compile(r"\W*+\w[\w’'-]*+" * 13)
 ASCII_THIRTEEN_WORDS = re.compile(r"\W*+\w[\w'-]*+" * 13, re.ASCII)
 # Words in front of a quoted span that make it a term, a name or a title, not speech.
@@ -58,6 +58,9 @@ NOT_NOUNS = frozenset(
 NICKNAME_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:her|him|them|me|us)(?:self|selves)?[\s,:]*$")
 WORD_DISCUSSED = re.compile(r"\s*(?:meant|means|mean|referred to|refers to|stood for|stands for)\b")
 SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
+# What `[\s,:]*$` matches at a text's end: every character `str.isspace` is true of (none lies
+# beyond U+3000), commas and colons; one `rstrip` takes them all off.
+TRAILING_MARKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",:"
 SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with vs".split())
 
 
@@ -71,12 +74,18 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     raw_before = paragraph[max(0, region[0] - 40) : region[0]]
     before = raw_before.lower()
     # Each pattern ends its match with one of its words: most texts end with none of them.
-    last_words = _without_trailing_marks(before)
+    last_words = before.rstrip(TRAILING_MARKS)
     if _named_before(paragraph, region[0], raw_before, before, last_words):
         return False
-    if (ASCII_THIRTEEN_WORDS if ascii_text else THIRTEEN_WORDS).match(text):
-        return True  # every other test is for twelve words or fewer
+    # Every other test is for twelve words or fewer. A text with twelve spaces or more nearly
+    # always has more words, which one match tells more quickly than a list of them.
+    if text.count(" ") >= 12 and (ASCII_THIRTEEN_WORDS if ascii_text else THIRTEEN_WORDS).match(
+        text
+    ):
+        return True
     words = (ASCII_WORD if ascii_text else WORD).findall(text)
+    if len(words) > 12:
+        return True
     if (
         not words
         or (
@@ -93,10 +102,9 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         return False  # "Asked whether “soon” meant October": the word itself is the topic
     last = text.rstrip()[-1:]
     ends_like_speech = last in ".!?;:…—" or (last == "," and governed)
-    if len(words) <= 12 and not speech_before:
-        content = [w for w in words if w.lower() not in SMALL_WORDS]
-        titled = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        if titled and (not ends_like_speech or (len(content) >= 2 and last == ".")):
+    if not speech_before:
+        content = _title_words(words)
+        if content and (not ends_like_speech or (content >= 2 and last == ".")):
             return False  # a title or a name: "the group “Angels of Kherson.”"
     if len(words) <= 2 and not speech_before and _modifies_a_noun(paragraph, region):
         return False  # "more “compliant” barrels", "so-called “kamikaze” drones"
@@ -112,6 +120,8 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
 def _named_before(paragraph: str, at: int, raw_before: str, before: str, last_words: str) -> bool:
     """The words before the quotation mark at `at` make it a term, a name or words on a sign:
     "so-called “…”", "a group called “…”", "what the Kremlin calls a “…”", "signs reading “…”"."""
+    if not last_words:
+        return False  # a quotation that opens its paragraph: no word before it
     if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
         return True
     # (on the lower-cased text: a quicker test that lets through all the regex can match)
@@ -130,6 +140,18 @@ def _named_before(paragraph: str, at: int, raw_before: str, before: str, last_wo
     return False
 
 
+def _title_words(words: list[str]) -> int:
+    """How many words are not small words ("of", "the") when each of them opens with a capital
+    or a digit, as a title's or a name's do; else 0. Stops at the first word that does not."""
+    count = 0
+    for word in words:
+        if word.lower() not in SMALL_WORDS:
+            if not (word[:1].isupper() or word[:1].isdigit()):
+                return 0  # most quotations: an early word shows they are no title
+            count += 1
+    return count
+
+
 def _modifies_a_noun(paragraph: str, region: tuple[int, int]) -> bool:
     """The quoted words stand between a determiner and the noun they describe."""
     before = WORD_BEFORE.search(paragraph, max(0, region[0] - 20), region[0])
@@ -141,11 +163,3 @@ def _modifies_a_noun(paragraph: str, region: tuple[int, int]) -> bool:
         and after.group(1).islower()
         and after.group(1) not in NOT_NOUNS
     )
-
-
-def _without_trailing_marks(text: str) -> str:
-    """The text without the spaces, commas and colons it ends with (`[\\s,:]*$`)."""
-    text = text.rstrip()
-    while text[-1:] in (",", ":"):
-        text = text[:-1].rstrip()
-    return text
