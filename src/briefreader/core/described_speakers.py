@@ -141,10 +141,10 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
         return None
     pattern = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\w’'-]+ ){{0,3}}?{head}\b")
     for index in range(paragraph, max(-1, paragraph - 3), -1):
-        recall = book.unread[index] if index < len(book.unread) else None
-        if recall is None:
+        recollection = book.recollection(index)
+        if recollection is None:
             continue
-        masked = recall()[0]
+        masked = recollection[0]
         limit = offset if index == paragraph else len(masked)
         introductions = list(pattern.finditer(masked, 0, limit))
         if introductions:
@@ -161,10 +161,10 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
     paragraph and the two before: the first person or body its sentence names."""
     pattern = re.compile(rf"\b(?:a|an|the|his|her|its|their) (?:[\w-]+ )?{document}\b")
     for index in range(paragraph, max(-1, paragraph - 3), -1):
-        recall = book.unread[index] if index < len(book.unread) else None
-        if recall is None:
+        recollection = book.recollection(index)
+        if recollection is None:
             continue
-        masked, starts, _, _ = recall()
+        masked, starts, _, _ = recollection
         limit = offset if index == paragraph else len(masked)
         brought_up = [m.start() for m in pattern.finditer(masked, 0, limit)]
         if not brought_up:
