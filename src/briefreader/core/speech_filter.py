@@ -48,6 +48,20 @@ WRITTEN_ON_A_THING = re.compile(
 CALLS_IT_A = re.compile(r"\b(?:call|calls|called|dubs|dubbed) (?:an?|the) $")
 # How a text ends when CALLS_IT_A can match (`$` also matches before a final line break).
 CALLS_IT_A_ENDINGS = (" a ", " an ", " the ", " a \n", " an \n", " the \n")
+
+
+def _by_last_two(endings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The endings grouped by their last two letters (every ending has two or more): a text
+    can only end with those of its own last two, so one look-up leaves a few to try, not all."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for ending in endings:
+        groups[ending[-2:]] = groups.get(ending[-2:], ()) + (ending,)
+    return groups
+
+
+TERM_TAILS = _by_last_two(TERM_ENDINGS)
+CALLED_TAILS = _by_last_two(CALLED_ENDINGS)
+SPEECH_TAILS = _by_last_two(SPEECH_ENDINGS)
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 WORD_AFTER = re.compile(r"\s+(\w+)")
 NOUN_OPENERS = frozenset("a an the more most less its their his her our some any such".split())
@@ -95,7 +109,9 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         )
     ):
         return False  # "rock 'n' roll"; but "“No,” she said" is speech
-    speech_before = last_words.endswith(SPEECH_ENDINGS) and bool(SPEECH_RIGHT_BEFORE.search(before))
+    speech_before = last_words.endswith(SPEECH_TAILS.get(last_words[-2:], ())) and bool(
+        SPEECH_RIGHT_BEFORE.search(before)
+    )
     if len(words) <= 2 and all(w[:1].isupper() for w in words) and NICKNAME_BEFORE.search(before):
         return False  # "friends call her “Bibi”": a name, not her words
     if len(words) <= 3 and not speech_before and WORD_DISCUSSED.match(paragraph, region[1]):
@@ -122,10 +138,11 @@ def _named_before(paragraph: str, at: int, raw_before: str, before: str, last_wo
     "so-called “…”", "a group called “…”", "what the Kremlin calls a “…”", "signs reading “…”"."""
     if not last_words:
         return False  # a quotation that opens its paragraph: no word before it
-    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
+    last_two = last_words[-2:]
+    if last_words.endswith(TERM_TAILS.get(last_two, ())) and TERM_BEFORE.search(before):
         return True
     # (on the lower-cased text: a quicker test that lets through all the regex can match)
-    if last_words.endswith(CALLED_ENDINGS):
+    if last_words.endswith(CALLED_TAILS.get(last_two, ())):
         called = CALLED_BEFORE.search(raw_before)
         if called and not (
             called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
