@@ -85,11 +85,12 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     with every quotation blanked, `governed` whether a reporting clause introduces or follows
     them at once."""
     ascii_text = text.isascii()
-    raw_before = paragraph[max(0, region[0] - 40) : region[0]]
+    at = region[0]
+    raw_before = paragraph[max(0, at - 40) : at] if at else ""  # "" for a paragraph's opening
     before = raw_before.lower()
     # Each pattern ends its match with one of its words: most texts end with none of them.
     last_words = before.rstrip(TRAILING_MARKS)
-    if _named_before(paragraph, region[0], raw_before, before, last_words):
+    if last_words and _named_before(paragraph, at, raw_before, before, last_words):
         return False
     # Every other test is for twelve words or fewer. A text with twelve spaces or more nearly
     # always has more words, which one match tells more quickly than a list of them.
@@ -136,8 +137,6 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
 def _named_before(paragraph: str, at: int, raw_before: str, before: str, last_words: str) -> bool:
     """The words before the quotation mark at `at` make it a term, a name or words on a sign:
     "so-called “…”", "a group called “…”", "what the Kremlin calls a “…”", "signs reading “…”"."""
-    if not last_words:
-        return False  # a quotation that opens its paragraph: no word before it
     last_two = last_words[-2:]
     if last_words.endswith(TERM_TAILS.get(last_two, ())) and TERM_BEFORE.search(before):
         return True
