@@ -310,10 +310,16 @@ class SpeakerBook(NameBook):
     def earlier_mentions(self, paragraph: int, offset: int) -> list[Mention]:
         """Who the six paragraphs before name, then who this one names before the offset."""
         here = self.mentions(paragraph)
-        found = [
-            m for p in range(max(0, paragraph - 6), paragraph) for m in self.by_paragraph.get(p, ())
-        ]
-        return found + [m for m in here if m.offset < offset]
+        found: list[Mention] = []
+        by_paragraph = self.by_paragraph
+        for p in range(max(0, paragraph - 6), paragraph):
+            if p in by_paragraph:  # a list's `extend` copies in C, not one Python step a mention
+                found.extend(by_paragraph[p])
+        if here and here[-1].offset < offset:  # all of them: the list is sorted by offset
+            found.extend(here)
+        else:
+            found.extend(m for m in here if m.offset < offset)
+        return found
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int,
                    kinds: tuple[str, str] | None = None) -> str | None:  # fmt: skip
