@@ -14,6 +14,7 @@ from briefreader.core.speech_filter import (
     TERM_ENDINGS,
     TERM_TAILS,
     THIRTEEN_WORDS,
+    TRAILING_MARKS,
     WORD,
 )
 
@@ -63,3 +64,8 @@ def test_one_pair_of_marks_gives_the_spans_the_scan_gives(text: str, continued: 
         pair = _one_pair(0, text, marks, continued)
         if pair is not None:
             assert pair == _scanned(text, continued)
+
+
+def test_trailing_marks_are_every_space_a_comma_and_a_colon() -> None:
+    spaces = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert TRAILING_MARKS == spaces + ",:"
