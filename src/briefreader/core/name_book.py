@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
@@ -43,6 +44,9 @@ OWNER_INSIDE = re.compile(r"[A-Z][\w.&-]*[’']s ")
 # "Moody's Ratings", "Jefferies’ Lind": an owner, not a first name
 POSSESSIVE_INSIDE = re.compile(r"[’']s |s[’'] ")
 APPOSITION = re.compile(r",\s+(?:who|a|an|the|\d+)\b")
+# After a name, an apposition or a verb saying it is someone's ("Stacy Rasgon, an analyst",
+# "Rasgon said"): both read in one match.
+NAMED_THEN_TOLD = re.compile(APPOSITION.pattern + "|" + SUBJECT_OF_VERB.pattern)
 # "Minister for Coastal Affairs Ifeoma Ross": an office, then its domain, then the holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) (?:for|of) $")
 DIGITS = frozenset("0123456789")
@@ -71,16 +75,17 @@ class NameBook:
     def learn_companies(self, text: str) -> None:
         """Companies introduced by a one-word name ("Crestline, a privately held company"), which
         "it" and "the company" may point back to; `text` may be the whole article."""
-        for match in COMPANY_APPOSITION.finditer(text):
+        commas = _commas(text)
+        for match in _matches_at(COMPANY_APPOSITION, text, commas):
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
-        for match in NAME_BETWEEN_COMMAS.finditer(text):
+        for match in _matches_at(NAME_BETWEEN_COMMAS, text, commas):
             # "The refinery's operator, Volganeftegaz, said": a company named beside its role
             role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
             if role is not None and role.group(1) in COMPANY_ROLES:
                 self.bodies.setdefault(match.group(1).lower(), match.group(1))
-        for match in DEFINED_ALIAS.finditer(text) if " (" in text else ():
+        for match in _defined_aliases(text):
             # "the Independent Parliamentary Standards Authority (Ipsa)", "the Federal Employment
             # Agency (BA)": the short name stands for the body, whatever its letters
             body = BODY_BEFORE.search(text, max(0, match.start() - 90), match.start())
@@ -107,11 +112,7 @@ class NameBook:
             if kind == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
                 owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
-                if (
-                    not after_the
-                    and not owned
-                    and (APPOSITION.match(masked, end) or SUBJECT_OF_VERB.match(masked, end))
-                ):
+                if not after_the and not owned and NAMED_THEN_TOLD.match(masked, end):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
                     self.maybe_people.append(words)
@@ -121,27 +122,23 @@ class NameBook:
                 if before:
                     self._note_titles(before.split(), person)
             elif person is None and len(words) > 1:
-                written = masked[start:end]
-                owner = OWNER_INSIDE.match(written)
-                if owner is not None and kind == "organisation":
-                    self.owned.setdefault(written[owner.end() :], written)
+                if kind == "organisation":
+                    written = masked[start:end]
+                    owner = OWNER_INSIDE.match(written)
+                    if owner is not None:
+                        self.owned.setdefault(written[owner.end() :], written)
                 key = words[0].lower()
                 if key not in PLACES and len(run) > len(self.bodies.get(key, "")):
                     self.bodies[key] = run
                 if len(words) == 2 and words[1].endswith("s"):
                     self.groups.setdefault(words[1].lower(), set()).add(run)
         for subject in subjects:
-            words = strip_the(subject.name).split()
-            if (
-                len(words) > 2
-                and words[0][:1].isupper()
-                and words[-1][:1].isupper()
-                and name_kind(words) == "organisation"
-            ):
+            body = _body_named(subject.name)
+            if body is not None:
                 # "the Institute for the Study of War said": "ISW" and "the institute" later
-                key = words[0].lower()
-                if key not in PLACES and len(words) > len(self.bodies.get(key, "").split()):
-                    self.bodies[key] = " ".join(words)
+                key, size, name = body
+                if size > len(self.bodies.get(key, "").split()):
+                    self.bodies[key] = name
                     self.acronyms = None
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
@@ -178,25 +175,17 @@ class NameBook:
 
     def person_name(self, run: str) -> str | None:
         """The person a capitalised run names, as written (titles dropped), or None."""
-        person = person_in_run(run)
-        if person:
+        person, plain, role_dropped, fallback = _person_parts(run)
+        if plain is None:
             return person
-        words = [w for w in run.split() if w.lower() not in TITLES]
-        if not words or name_kind(words) == "organisation":
-            return None
-        # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
-        if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
-            return None  # "B1 German", "Neighborhood 27": no one's name has digits
-        if any(clean_token(w).lower() in PLACES for w in words):
-            return None
-        resolved = self.cast.resolve(" ".join(words))
-        if resolved is None and len(words) > 2 and words[0].lower() in ROLE_HEADS:
-            resolved = self.cast.resolve(" ".join(words[1:]))  # "Keeper Lotte Hendriks"
+        resolved = self.cast.resolve(plain)
+        if resolved is None and role_dropped is not None:
+            resolved = self.cast.resolve(role_dropped)  # "Keeper Lotte Hendriks"
         if resolved:
             return resolved
-        if len(words) > 1 and " ".join(words) in self.short_bodies:
+        if fallback is not None and plain in self.short_bodies:
             return None  # a body's full name the first pass learnt ("Fjordline Shipping")
-        return without_post_nominals(" ".join(words)) if len(words) > 1 else None
+        return fallback
 
     def group(self, word: str) -> str | None:
         """The one group of two words the article names with this plural ("Labour MPs" for
@@ -225,9 +214,92 @@ class NameBook:
         if self.acronyms is None:
             self.acronyms = {}
             for name in self.bodies.values():
-                capitals = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
-                self.acronyms.setdefault("".join(w[0] for w in capitals), name)
+                self.acronyms.setdefault(_initials(name), name)
         return self.acronyms.get(word)
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> str:
+    """The initials of a body's capitalised words but "The" ("World Food Programme" -> "WFP");
+    the same bodies recur, hence the cache."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+
+
+@lru_cache(maxsize=4096)
+def _body_named(name: str) -> tuple[str, int, str] | None:
+    """(first word lowered, words, name without "the") of a subject of three words or more
+    that names a body, not led by a place; else None. Cached: subjects recur."""
+    words = strip_the(name).split()
+    if (
+        len(words) > 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and name_kind(words) == "organisation"
+        and words[0].lower() not in PLACES
+    ):
+        return words[0].lower(), len(words), " ".join(words)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _person_parts(run: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """What `NameBook.person_name` learns from the run alone: (the person its rules find, or
+    None; with no person, the words to look up in the cast, those words without a role noun in
+    front, and the name to give when the cast knows neither). No words to look up means no
+    person. Articles name the same people again and again, hence the cache."""
+    person = person_in_run(run)
+    if person:
+        return person, None, None, None
+    words = [w for w in run.split() if w.lower() not in TITLES]
+    if not words or name_kind(words) == "organisation":
+        return None, None, None, None
+    # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
+    if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
+        return None, None, None, None  # "B1 German", "Neighborhood 27": no one's name has digits
+    if any(clean_token(w).lower() in PLACES for w in words):
+        return None, None, None, None
+    plain = " ".join(words)
+    role_dropped = (
+        " ".join(words[1:]) if len(words) > 2 and words[0].lower() in ROLE_HEADS else None
+    )
+    return None, plain, role_dropped, without_post_nominals(plain) if len(words) > 1 else None
+
+
+def _commas(text: str) -> list[int]:
+    """Where each ", " in the text starts, found from each comma: a search for one character
+    skips ahead several times quicker than the regex engine's scan for two."""
+    found = []
+    at = text.find(",")
+    while at >= 0:
+        if text.startswith(" ", at + 1):
+            found.append(at)
+        at = text.find(",", at + 1)
+    return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that starts with ", " in the text, the same as its `finditer`
+    gives, tried only where the text has one (`starts`); none starts inside the one before."""
+    reached = 0
+    for start in starts:
+        if start >= reached:
+            match = pattern.match(text, start)
+            if match is not None:
+                reached = match.end()
+                yield match
+
+
+def _defined_aliases(text: str) -> Iterator[re.Match[str]]:
+    """The matches of DEFINED_ALIAS in the text, the same as its `finditer` gives: found from
+    each "(" (a search for one character skips ahead several times quicker than the regex
+    engine's scan for " (")."""
+    at = text.find("(")
+    while at >= 0:
+        if at and text[at - 1] == " ":
+            match = DEFINED_ALIAS.match(text, at - 1)
+            if match is not None:
+                yield match
+        at = text.find("(", at + 1)
 
 
 def office_holder(masked: str, start: int, words: Sequence[str]) -> str | None:

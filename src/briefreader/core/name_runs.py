@@ -32,7 +32,16 @@ CAPITAL_AS_A = bytes(ord("A") if 65 <= byte <= 90 else byte for byte in range(25
 # what its characters become there. Led by one literal, it lets the regex engine skip from
 # capital to capital several times quicker than `[A-Z]` can; it only looks ahead, so it
 # passes over no start. The runs themselves are still CAPITALISED_SEVERAL's matches.
-SEVERAL_START = re.compile(rb"A(?=[\w?'.-]*+ ++(?:" + _PARTICLE.encode() + rb" ++)*+(?:[ae]l-)?A)")
+# A capital right after the spaces is tried first: most runs have no particle, and a word
+# that is none fails the particles' alternatives only after trying them all. The word's
+# characters are spelt out, not `\w`: a class of plain characters is read as a table.
+SEVERAL_START = re.compile(
+    rb"A(?=[a-zA-Z0-9_?'.-]*+ ++(?:A|[ae]l-A|"
+    + _PARTICLE.encode()
+    + rb" ++(?:"
+    + _PARTICLE.encode()
+    + rb" ++)*+(?:[ae]l-)?A))"
+)
 WORD_IN_RUN = re.compile(r"\S+")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
@@ -53,12 +62,24 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
     joined = "\n".join(texts)
     index, base = 0, 0  # the text the runs are in, and where it starts: runs come in order
-    for start, end, words in _runs(joined, _several_word_matches(joined)):
-        if len(words) > 1:
-            while start >= bases[index]:
-                base = bases[index]
-                index += 1
-            found[index].append((start - base, end - base, words))
+    for match in _several_word_matches(joined):
+        start, end = match.span()
+        while start >= bases[index]:
+            base = bases[index]
+            index += 1
+        text = match.group()
+        if "." not in text:
+            # `_runs` read here for the most common match, one run of plain words (two or
+            # more, as every match has): no call and no list of its own
+            words = text.split()
+            if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
+                if "’" in text or "'" in text:  # most runs have no possessive to drop
+                    words = [clean_token(w) for w in words]
+                found[index].append((start - base, end - base, words))
+                continue
+        for start, end, words in _runs(joined, iter((match,))):
+            if len(words) > 1:  # (runs of one match all lie in the text it starts in)
+                found[index].append((start - base, end - base, words))
     return found
 
 

@@ -120,12 +120,9 @@ def first_names() -> dict[str, str]:
     """Lower-case first name -> "m", "f" or "u" (either), from the shipped list."""
     data = resources.files("briefreader.core").joinpath("data", "first_names.txt")
     text = data.read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, gender = line.partition("\t")
-            table[name] = gender.strip() or "u"
-    return table
+    # comprehensions, not a loop of statements: the list has some nine thousand lines
+    rows = (line.partition("\t") for line in text.splitlines() if line and line[0] != "#")
+    return {name: gender.strip() or "u" for name, _, gender in rows}
 
 
 def clean_token(token: str) -> str:
@@ -312,6 +309,15 @@ def without_suffixes(name: str) -> str:
     return without_post_nominals(plain)
 
 
+@lru_cache(maxsize=4096)
+def _forms(name: str) -> tuple[str, str, int]:
+    """A name as a speaker is named (letters after it dropped), as the cast keys it (suffixes
+    dropped too), and the words in the latter: the cast is told the same names again and
+    again, hence the cache."""
+    plain = without_suffixes(name)
+    return without_post_nominals(name), plain, len(plain.split())
+
+
 @dataclass
 class Cast:
     """Everyone an article names: full names, and the surnames and first names that point at them."""
@@ -326,15 +332,17 @@ class Cast:
     # "Marcus A. Pruitt" -> "Marcus A. Pruitt Jr.": mentions resolve without the suffix, and the
     # speaker is named with it
     suffixed: dict[str, str] = field(default_factory=dict)
+    # how many words each name recorded has: every name `resolve` gives is one of them
+    sizes: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
-        written = without_post_nominals(name)
-        name = without_suffixes(name)
+        written, name, size = _forms(name)
         if written != name:
             self.suffixed[name] = written
-        found = self.resolve(name)
-        if found and len(found.split()) >= len(name.split()):
+        # `resolve` inline: most names added are known already, under their own name
+        found = self.by_word.get(name.lower()) or self.resolve(name)
+        if found and self.sizes[found] >= size:
             return found
         if found and self.listed.get(found, 0):
             self.people.remove(found)
@@ -342,6 +350,7 @@ class Cast:
         self.people.append(name)
         self.listed[name] = self.listed.get(name, 0) + 1
         words = name.split()
+        self.sizes[name] = len(words)
         if len(words) > 1:
             last = clean_token(words[-1]).lower()
             self.by_last.setdefault(last, []).append(name)
