@@ -139,13 +139,17 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
     before it, in the paragraph or the two before."""
     if not head.isalpha():
         return None
-    pattern = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\w’'-]+ ){{0,3}}?{head}\b")
+    pattern = None  # compiled only for a paragraph with the word: compiling costs more than a scan
     for index in range(paragraph, max(-1, paragraph - 3), -1):
-        recall = book.unread[index] if index < len(book.unread) else None
-        if recall is None:
+        recollection = book.recollection(index)
+        if recollection is None:
             continue
-        masked = recall()[0]
+        masked = recollection[0]
         limit = offset if index == paragraph else len(masked)
+        if masked.find(head, 0, limit) < 0:
+            continue
+        if pattern is None:
+            pattern = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\w’'-]+ ){{0,3}}?{head}\b")
         introductions = list(pattern.finditer(masked, 0, limit))
         if introductions:
             found = introductions[-1]
@@ -159,13 +163,17 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
 def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: int) -> str | None:
     """Who sent or wrote the document ("a letter") the text brought up last, within the
     paragraph and the two before: the first person or body its sentence names."""
-    pattern = re.compile(rf"\b(?:a|an|the|his|her|its|their) (?:[\w-]+ )?{document}\b")
+    pattern = None  # compiled only for a paragraph with the word, as in `introduced_as`
     for index in range(paragraph, max(-1, paragraph - 3), -1):
-        recall = book.unread[index] if index < len(book.unread) else None
-        if recall is None:
+        recollection = book.recollection(index)
+        if recollection is None:
             continue
-        masked, starts, _, _ = recall()
+        masked, starts, _, _ = recollection
         limit = offset if index == paragraph else len(masked)
+        if masked.find(document, 0, limit) < 0:
+            continue
+        if pattern is None:
+            pattern = re.compile(rf"\b(?:a|an|the|his|her|its|their) (?:[\w-]+ )?{document}\b")
         brought_up = [m.start() for m in pattern.finditer(masked, 0, limit)]
         if not brought_up:
             continue

@@ -213,6 +213,37 @@ def _nested_end(text: str, opener: int) -> int:
     return -1
 
 
+def _one_pair(
+    index: int, text: str, marks: list[tuple[int, str]], continued: bool
+) -> list[Span] | None:
+    """The spans the scan finds in a paragraph whose only marks are a double mark that opens a
+    quotation and one that closes it, found without the scan's state and calls; None when the
+    two marks are anything else (a stray mark, a mark that reopens), which the scan sorts out."""
+    (i, first), (j, second) = marks
+    if first in DOUBLE_OPEN:
+        if second not in DOUBLE_CLOSE:
+            return None
+    elif first == STRAIGHT_DOUBLE == second:
+        if _closes_here(text, i) and not _opens_here(text, i):
+            return None  # a stray mark: see `_ParagraphScan.double_mark`
+        if (
+            _opens_here(text, j)
+            and not _closes_here(text, j)
+            and _is_word(text[j + 1 : j + 2] or " ")
+        ):
+            return None  # one that only an opener would fit
+    else:
+        return None
+    start, end = i + 1, j
+    if end > start and (text[start].isspace() or text[end - 1].isspace()):
+        start, end = _stripped(text, start, end)
+    if end <= start:
+        return []
+    # only whitespace before the opening mark (`_ParagraphScan.emit`)
+    at_start = i == 0 or (text[0].isspace() and text[:i].isspace())
+    return [Span(index, start, end, False, True, continued and at_start, False, at_start)]
+
+
 def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
     """Every quoted span in the paragraphs, in reading order.
 
@@ -227,9 +258,16 @@ def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
         if not _has_mark(text):  # most paragraphs: no mark, nothing open, nothing carried
             continued = False
             continue
+        marks = _marks(text)
+        if len(marks) == 2:  # most paragraphs with a quotation: two marks, one pair
+            pair = _one_pair(index, text, marks, continued)
+            if pair is not None:
+                spans.extend(pair)
+                continued = False  # nothing is left open
+                continue
         scan = _ParagraphScan(index, text, continued)
         nested_end = -1  # where a quotation inside an open single-quoted one ends
-        for i, char in _marks(text):
+        for i, char in marks:
             if i <= nested_end:
                 continue
             if char in DOUBLE_MARKS:

@@ -247,11 +247,12 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     last_speaker: dict[int, str | None] = {}  # who speaks last in each paragraph with a quote
     continuing: Quote | None = None
+    context = _Context(book, facts, 0, last_speaker)  # one for the article, moved on per paragraph
     for index, (paragraph, f) in enumerate(zip(paragraphs, facts, strict=True)):
         if not f.spans:
             continue
         in_paragraph: list[Quote] = []
-        context = _Context(book, facts, index, last_speaker)
+        context.index = index
         for span, region in zip(f.spans, f.regions, strict=True):
             text = f.text[span.start : span.end]
             report = _own_report(f, region)

@@ -70,6 +70,7 @@ class SpeakerBook(NameBook):
         # antecedent, so where people are named is only worked out when something asks.
         self.unread: Sequence[Callable[[], Recollection] | None] = ()
         self.next_unread = 0
+        self.recollections: dict[int, Recollection | None] = {}  # paragraphs read so far
         # paragraph -> (sentence start, offset, name, gender) of the names clauses give to
         # described people ("a medic who goes by the call sign “Lastivka”")
         self.given_names: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -115,16 +116,26 @@ class SpeakerBook(NameBook):
         names must be learnt first, since `remember` resolves against them."""
         self.unread = paragraphs
         self.next_unread = 0
+        self.recollections = {}
 
     def mentions(self, paragraph: int) -> list[Mention]:
         """Who the paragraph names, remembering it and every paragraph before it first."""
         while self.next_unread <= paragraph and self.next_unread < len(self.unread):
             index = self.next_unread
             self.next_unread += 1  # a description in it looks back without remembering it again
-            recall = self.unread[index]
-            if recall is not None:
-                self.remember(index, *recall())
+            recollection = self.recollection(index)
+            if recollection is not None:
+                self.remember(index, *recollection)
         return self.by_paragraph.get(paragraph, [])
+
+    def recollection(self, paragraph: int) -> Recollection | None:
+        """What remembering the paragraph reads (None: nothing), worked out once: descriptions
+        and documents look back over paragraphs that are remembered too."""
+        if paragraph in self.recollections:
+            return self.recollections[paragraph]
+        recall = self.unread[paragraph] if 0 <= paragraph < len(self.unread) else None
+        found = self.recollections[paragraph] = recall() if recall is not None else None
+        return found
 
     def remember(self, paragraph: int, masked: str, starts: Sequence[int], runs: Sequence[NameRun],
                  subjects: Sequence[Subject] = ()) -> None:  # fmt: skip
@@ -299,10 +310,16 @@ class SpeakerBook(NameBook):
     def earlier_mentions(self, paragraph: int, offset: int) -> list[Mention]:
         """Who the six paragraphs before name, then who this one names before the offset."""
         here = self.mentions(paragraph)
-        found = [
-            m for p in range(max(0, paragraph - 6), paragraph) for m in self.by_paragraph.get(p, ())
-        ]
-        return found + [m for m in here if m.offset < offset]
+        found: list[Mention] = []
+        by_paragraph = self.by_paragraph
+        for p in range(max(0, paragraph - 6), paragraph):
+            if p in by_paragraph:  # a list's `extend` copies in C, not one Python step a mention
+                found.extend(by_paragraph[p])
+        if here and here[-1].offset < offset:  # all of them: the list is sorted by offset
+            found.extend(here)
+        else:
+            found.extend(m for m in here if m.offset < offset)
+        return found
 
     def antecedent(self, pronoun: str, paragraph: int, offset: int,
                    kinds: tuple[str, str] | None = None) -> str | None:  # fmt: skip

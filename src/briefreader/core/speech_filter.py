@@ -8,6 +8,11 @@ WORD = re.compile(r"\w[\w’'-]*")
 # WORD for a text that is all ASCII, where ASCII's `\w` means the same as Unicode's: the regex
 # engine then tells a word character by a table rather than by Unicode's character database.
 ASCII_WORD = re.compile(r"\w[\w'-]*", re.ASCII)
+# Whether a text has thirteen words or more, with no list of them made: thirteen matches of WORD
+# one after another. For ASCII, which most quotations are, written out rather than a repeated
+# group, which the regex engine runs slower; compiling it costs more, which is paid once.
+THIRTEEN_WORDS = re.compile(r"(?:\W*+\w[\w’'-]*+){13}")
+ASCII_THIRTEEN_WORDS = re.compile(r"\W*+\w[\w'-]*+" * 13, re.ASCII)
 # Words in front of a quoted span that make it a term, a name or a title, not speech.
 TERM_BEFORE = re.compile(  # whole words: "remarked" ends in "marked" but is no label
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|termed|labell?ed(?: as)?|branded(?: as)?"
@@ -44,6 +49,20 @@ WRITTEN_ON_A_THING = re.compile(
 CALLS_IT_A = re.compile(r"\b(?:call|calls|called|dubs|dubbed) (?:an?|the) $")
 # How a text ends when CALLS_IT_A can match (`$` also matches before a final line break).
 CALLS_IT_A_ENDINGS = (" a ", " an ", " the ", " a \n", " an \n", " the \n")
+
+
+def _by_last_two(endings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The endings grouped by their last two letters (every ending has two or more): a text
+    can only end with those of its own last two, so one look-up leaves a few to try, not all."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for ending in endings:
+        groups[ending[-2:]] = groups.get(ending[-2:], ()) + (ending,)
+    return groups
+
+
+TERM_TAILS = _by_last_two(TERM_ENDINGS)
+CALLED_TAILS = _by_last_two(CALLED_ENDINGS)
+SPEECH_TAILS = _by_last_two(SPEECH_ENDINGS)
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 WORD_AFTER = re.compile(r"\s+(\w+)")
 NOUN_OPENERS = frozenset("a an the more most less its their his her our some any such".split())
@@ -54,6 +73,12 @@ NOT_NOUNS = frozenset(
 NICKNAME_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:her|him|them|me|us)(?:self|selves)?[\s,:]*$")
 WORD_DISCUSSED = re.compile(r"\s*(?:meant|means|mean|referred to|refers to|stood for|stands for)\b")
 SPEAKING_WORDS = frozenset("he she they it we i what has have had who which also".split())
+# What `[\s,:]*$` matches at a text's end: every character `str.isspace` is true of, commas and
+# colons; one `rstrip` takes them all off.
+TRAILING_MARKS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,:"
+)
 SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with vs".split())
 
 
@@ -63,7 +88,23 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     words, `region` where they stand with their marks in the paragraph, `masked` the paragraph
     with every quotation blanked, `governed` whether a reporting clause introduces or follows
     them at once."""
-    words = (ASCII_WORD if text.isascii() else WORD).findall(text)
+    ascii_text = text.isascii()
+    at = region[0]
+    raw_before = paragraph[max(0, at - 40) : at] if at else ""  # "" for a paragraph's opening
+    before = raw_before.lower()
+    # Each pattern ends its match with one of its words: most texts end with none of them.
+    last_words = before.rstrip(TRAILING_MARKS)
+    if last_words and _named_before(paragraph, at, raw_before, before, last_words):
+        return False
+    # Every other test is for twelve words or fewer. A text with twelve spaces or more nearly
+    # always has more words, which one match tells more quickly than a list of them.
+    if text.count(" ") >= 12 and (ASCII_THIRTEEN_WORDS if ascii_text else THIRTEEN_WORDS).match(
+        text
+    ):
+        return True
+    words = (ASCII_WORD if ascii_text else WORD).findall(text)
+    if len(words) > 12:
+        return True
     if (
         not words
         or (
@@ -73,36 +114,18 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         )
     ):
         return False  # "rock 'n' roll"; but "“No,” she said" is speech
-    raw_before = paragraph[max(0, region[0] - 40) : region[0]]
-    before = raw_before.lower()
-    # Each pattern ends its match with one of its words: most texts end with none of them.
-    last_words = _without_trailing_marks(before)
-    if last_words.endswith(TERM_ENDINGS) and TERM_BEFORE.search(before):
-        return False
-    # (on the lower-cased text: a quicker test that lets through all the regex can match)
-    if last_words.endswith(CALLED_ENDINGS):
-        called = CALLED_BEFORE.search(raw_before)
-        if called and not (
-            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
-        ):
-            return False
-    if raw_before.endswith(CALLS_IT_A_ENDINGS) and CALLS_IT_A.search(raw_before):
-        return False  # "what the Kremlin calls a “special military operation”": its term
-    if "read" in before:
-        written = paragraph[max(0, region[0] - 120) : region[0]].lower()
-        if WRITTEN_ON_A_THING.search(written):
-            return False  # "signs reading “…”", "the log reads only “…”": no one speaks
-    speech_before = last_words.endswith(SPEECH_ENDINGS) and bool(SPEECH_RIGHT_BEFORE.search(before))
+    speech_before = last_words.endswith(SPEECH_TAILS.get(last_words[-2:], ())) and bool(
+        SPEECH_RIGHT_BEFORE.search(before)
+    )
     if len(words) <= 2 and all(w[:1].isupper() for w in words) and NICKNAME_BEFORE.search(before):
         return False  # "friends call her “Bibi”": a name, not her words
     if len(words) <= 3 and not speech_before and WORD_DISCUSSED.match(paragraph, region[1]):
         return False  # "Asked whether “soon” meant October": the word itself is the topic
     last = text.rstrip()[-1:]
     ends_like_speech = last in ".!?;:…—" or (last == "," and governed)
-    if len(words) <= 12 and not speech_before:
-        content = [w for w in words if w.lower() not in SMALL_WORDS]
-        titled = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        if titled and (not ends_like_speech or (len(content) >= 2 and last == ".")):
+    if not speech_before:
+        content = _title_words(words)
+        if content and (not ends_like_speech or (content >= 2 and last == ".")):
             return False  # a title or a name: "the group “Angels of Kherson.”"
     if len(words) <= 2 and not speech_before and _modifies_a_noun(paragraph, region):
         return False  # "more “compliant” barrels", "so-called “kamikaze” drones"
@@ -113,6 +136,40 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
         whole_paragraph = masked.strip(" \x01.,") == "" and quotes_in_paragraph == 1
         return governed or speech_before or whole_paragraph
     return True
+
+
+def _named_before(paragraph: str, at: int, raw_before: str, before: str, last_words: str) -> bool:
+    """The words before the quotation mark at `at` make it a term, a name or words on a sign:
+    "so-called “…”", "a group called “…”", "what the Kremlin calls a “…”", "signs reading “…”"."""
+    last_two = last_words[-2:]
+    if last_words.endswith(TERM_TAILS.get(last_two, ())) and TERM_BEFORE.search(before):
+        return True
+    # (on the lower-cased text: a quicker test that lets through all the regex can match)
+    if last_words.endswith(CALLED_TAILS.get(last_two, ())):
+        called = CALLED_BEFORE.search(raw_before)
+        if called and not (
+            called.group(1)[:1].isupper() or called.group(1).lower() in SPEAKING_WORDS
+        ):
+            return True
+    if raw_before.endswith(CALLS_IT_A_ENDINGS) and CALLS_IT_A.search(raw_before):
+        return True  # "what the Kremlin calls a “special military operation”": its term
+    if "read" in before:
+        written = paragraph[max(0, at - 120) : at].lower()
+        if WRITTEN_ON_A_THING.search(written):
+            return True  # "signs reading “…”", "the log reads only “…”": no one speaks
+    return False
+
+
+def _title_words(words: list[str]) -> int:
+    """How many words are not small words ("of", "the") when each of them opens with a capital
+    or a digit, as a title's or a name's do; else 0. Stops at the first word that does not."""
+    count = 0
+    for word in words:
+        if word.lower() not in SMALL_WORDS:
+            if not (word[:1].isupper() or word[:1].isdigit()):
+                return 0  # most quotations: an early word shows they are no title
+            count += 1
+    return count
 
 
 def _modifies_a_noun(paragraph: str, region: tuple[int, int]) -> bool:
@@ -126,11 +183,3 @@ def _modifies_a_noun(paragraph: str, region: tuple[int, int]) -> bool:
         and after.group(1).islower()
         and after.group(1) not in NOT_NOUNS
     )
-
-
-def _without_trailing_marks(text: str) -> str:
-    """The text without the spaces, commas and colons it ends with (`[\\s,:]*$`)."""
-    text = text.rstrip()
-    while text[-1:] in (",", ":"):
-        text = text[:-1].rstrip()
-    return text
