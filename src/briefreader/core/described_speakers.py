@@ -41,6 +41,12 @@ OWNED_BY_NAME = re.compile(
     r"the [A-Z][\w.&-]*[’']s (?:[a-z]+ ){0,2}"
     r"(?:branch|wing|arm|division|subsidiary|office|ministry|department|unit)$"
 )
+# What opens "a government whip" (`introduced_as`) and "her letter" (`document_sender`), and
+# the words that may come between it and the noun.
+INTRODUCING_WORD = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) ")
+SENDING_WORD = re.compile(r"\b(?:a|an|the|his|her|its|their) ")
+WORD_THEN_SPACE = re.compile(r"[\w’'-]+ ")
+PLAIN_WORD_THEN_SPACE = re.compile(r"[\w-]+ ")
 BUSINESS_HEADS = frozenset(
     """company firm retailer maker manufacturer carrier startup insurer lender airline bank
     utility operator""".split()
@@ -139,7 +145,6 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
     before it, in the paragraph or the two before."""
     if not head.isalpha():
         return None
-    pattern = None  # compiled only for a paragraph with the word: compiling costs more than a scan
     for index in range(paragraph, max(-1, paragraph - 3), -1):
         recollection = book.recollection(index)
         if recollection is None:
@@ -148,13 +153,10 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
         limit = offset if index == paragraph else len(masked)
         if masked.find(head, 0, limit) < 0:
             continue
-        if pattern is None:
-            pattern = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\w’'-]+ ){{0,3}}?{head}\b")
-        introductions = list(pattern.finditer(masked, 0, limit))
-        if introductions:
-            found = introductions[-1]
-            phrase = found.group()
-            rest = PLACE_AFTER_ROLE.match(masked, found.end())
+        found = _last_introduction(masked, limit, head)
+        if found is not None:
+            phrase = masked[found[0] : found[1]]
+            rest = PLACE_AFTER_ROLE.match(masked, found[1])
             phrase += rest.group() if rest is not None else ""
             return phrase[:1].lower() + phrase[1:]
     return None
@@ -163,7 +165,6 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
 def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: int) -> str | None:
     """Who sent or wrote the document ("a letter") the text brought up last, within the
     paragraph and the two before: the first person or body its sentence names."""
-    pattern = None  # compiled only for a paragraph with the word, as in `introduced_as`
     for index in range(paragraph, max(-1, paragraph - 3), -1):
         recollection = book.recollection(index)
         if recollection is None:
@@ -172,17 +173,60 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
         limit = offset if index == paragraph else len(masked)
         if masked.find(document, 0, limit) < 0:
             continue
-        if pattern is None:
-            pattern = re.compile(rf"\b(?:a|an|the|his|her|its|their) (?:[\w-]+ )?{document}\b")
-        brought_up = [m.start() for m in pattern.finditer(masked, 0, limit)]
-        if not brought_up:
+        at = _last_brought_up(masked, limit, document)
+        if at is None:
             continue
-        at = brought_up[-1]
         sentence = starts[bisect_right(starts, at) - 1] if starts else 0
         for mention in book.mentions(index):
             if sentence <= mention.offset < at and mention.kind in "mfuo" and mention.salient:
                 return mention.name
     return None
+
+
+def _last_introduction(masked: str, limit: int, head: str) -> tuple[int, int] | None:
+    """(start, end) of the last match of `\\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\\w’'-]+ ){0,3}?`
+    then the head and a word's end, that `finditer` up to `limit` gives. Matched a word at a
+    time after each article: a pattern of its own per head would cost a compile per word."""
+    last = None
+    for article in INTRODUCING_WORD.finditer(masked, 0, limit):
+        if last is not None and article.start() < last[1]:
+            continue  # inside the match before, where `finditer` does not look
+        at = article.end()
+        for between in range(4):  # the fewest words between first, as `{0,3}?` tries them
+            if _word_at(masked, at, limit, head):
+                last = (article.start(), at + len(head))
+                break
+            word = WORD_THEN_SPACE.match(masked, at, limit) if between < 3 else None
+            if word is None:
+                break
+            at = word.end()
+    return last
+
+
+def _last_brought_up(masked: str, limit: int, document: str) -> int | None:
+    """Where the last match of `\\b(?:a|an|the|his|her|its|their) (?:[\\w-]+ )?` then the
+    document's word and a word's end, that `finditer` up to `limit` gives, starts; matched
+    as in `_last_introduction`."""
+    last, end = None, 0
+    for article in SENDING_WORD.finditer(masked, 0, limit):
+        if article.start() < end:
+            continue
+        at = article.end()
+        word = PLAIN_WORD_THEN_SPACE.match(masked, at, limit)  # a word between, if it can be
+        if word is not None and _word_at(masked, word.end(), limit, document):
+            last, end = article.start(), word.end() + len(document)
+        elif _word_at(masked, at, limit, document):
+            last, end = article.start(), at + len(document)
+    return last
+
+
+def _word_at(text: str, at: int, limit: int, word: str) -> bool:
+    """The word (ending in a word character) stands at `at` and ends a word there before
+    `limit`, as `word\\b` matches it."""
+    if not text.startswith(word, at, limit):
+        return False
+    end = at + len(word)
+    return end == limit or not (text[end].isalnum() or text[end] == "_")
 
 
 def body_with_word(book: SpeakerBook, head: str, paragraph: int, offset: int) -> str | None:

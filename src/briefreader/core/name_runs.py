@@ -77,6 +77,10 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
                     words = [clean_token(w) for w in words]
                 found[index].append((start - base, end - base, words))
                 continue
+            run = _plain_run_trimmed(joined, start, text, words)
+            if run is not None and len(run[2]) > 1:
+                found[index].append((run[0] - base, run[1] - base, run[2]))
+            continue
         for start, end, words in _runs(joined, iter((match,))):
             if len(words) > 1:  # (runs of one match all lie in the text it starts in)
                 found[index].append((start - base, end - base, words))
@@ -113,6 +117,10 @@ def _runs(masked: str, matches: Iterator[re.Match[str]]) -> list[NameRun]:
                     words = [clean_token(w) for w in words]
                 found.append((match.start(), match.end(), words))
                 continue
+            run = _plain_run_trimmed(masked, match.start(), text, words)
+            if run is not None:
+                found.append(run)
+            continue
         parts: list[tuple[int, int, str]] = []
         for word in WORD_IN_RUN.finditer(masked, match.start(), match.end()):
             text = word.group()
@@ -142,12 +150,38 @@ def _single_word_run(text: str) -> tuple[int, str] | None:
     return len(word), clean_token(word)
 
 
+def _plain_run_trimmed(masked: str, start: int, text: str, words: list[str]) -> NameRun | None:
+    """What `_trimmed` makes of the words of a run with no full stop (`text`, at `start`), read
+    from its words as split: a sentence's opening word ("The White House") is most runs that
+    need trimming, and placing words by a search in the run costs far less than a regex."""
+    offsets = []
+    at = 0
+    for word in words:
+        at = text.find(word, at)  # only spaces lie between words
+        offsets.append(start + at)
+        at += len(word)
+    first, last = 0, len(words)
+    while (
+        first < last
+        and words[first].lower() in OPENING_WORDS
+        and not (words[first] == "He" and last - first > 1)
+        and not _first_name_mid_sentence(words[first], offsets[first], last - first, masked)
+    ):
+        first += 1
+    while last > first and words[last - 1].lower() in DAYS:
+        last -= 1
+    if first == last:
+        return None
+    end = offsets[last - 1] + len(words[last - 1])
+    return offsets[first], end, [clean_token(w) for w in words[first:last]]
+
+
 def _trimmed(parts: list[tuple[int, int, str]], masked: str) -> Iterator[NameRun]:
     while (
         parts
         and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS)
         and not (parts[0][2] == "He" and len(parts) > 1)
-        and not _first_name_mid_sentence(parts, masked)
+        and not _first_name_mid_sentence(parts[0][2], parts[0][0], len(parts), masked)
     ):
         parts = parts[1:]
     while parts and parts[-1][2].lower() in DAYS:
@@ -156,10 +190,11 @@ def _trimmed(parts: list[tuple[int, int, str]], masked: str) -> Iterator[NameRun
         yield parts[0][0], parts[-1][1], [clean_token(p[2]) for p in parts]
 
 
-def _first_name_mid_sentence(parts: list[tuple[int, int, str]], masked: str) -> bool:
+def _first_name_mid_sentence(word: str, at: int, words: int, masked: str) -> bool:
     """ "grazier Will Tremain", "director May Chen": a word that opens sentences ("Will",
-    "May") is a first name when a lower-case word comes right before it."""
-    if len(parts) < 2 or parts[0][2].lower() not in NAME_LIKE_WORDS:
+    "May"), at `at` and followed by more of the run's `words`, is a first name when a
+    lower-case word comes right before it."""
+    if words < 2 or word.lower() not in NAME_LIKE_WORDS:
         return False
-    before = masked[max(0, parts[0][0] - 24) : parts[0][0]].rstrip()
+    before = masked[max(0, at - 24) : at].rstrip()
     return bool(before) and before[-1].islower()
