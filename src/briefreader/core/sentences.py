@@ -14,6 +14,10 @@ from briefreader.core.words import ABBREVIATIONS, MASK
 READING_WORDS = REPORTING_VERBS | PARTICIPLES | {"according"}
 READING_BYTES = frozenset(word.encode() for word in READING_WORDS)
 LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))  # a-z kept
+# The same for ASCII text not yet lower-cased: A-Z become a-z, as str.lower would make them.
+LOWERED_LETTERS_ONLY = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256)
+)
 
 
 def mask_quotes(text: str, regions: Sequence[tuple[int, int]]) -> str:
@@ -119,14 +123,17 @@ def sentence_starts(original: str, masked: str) -> list[int]:
 
 def has_reading_word(text: str) -> bool:
     """The text has a reporting verb, a participle or "according" as a word of its own."""
-    return len(_reading_words_in(text.lower())) > 0  # (len costs less than a call to bool)
+    return len(_reading_words_in(text)) > 0  # (len costs less than a call to bool)
 
 
-def _reading_words(lowered: str) -> frozenset[bytes]:
-    """The reading words of a lower-cased text: its runs of a-z, as bytes (every other
+def _reading_words(text: str) -> frozenset[bytes]:
+    """The reading words of a text: the runs of a-z of its lower case, as bytes (every other
     character, UTF-8 sequences too, becomes a space), that are reading words."""
-    # "surrogatepass": text decoded with "surrogateescape" may hold lone surrogates
-    runs = lowered.encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
+    if text.isascii():  # most text, and a flag read: lower-cased by the table, not by a pass
+        runs = text.encode().translate(LOWERED_LETTERS_ONLY).split()
+    else:
+        # "surrogatepass": text decoded with "surrogateescape" may hold lone surrogates
+        runs = text.lower().encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
     return READING_BYTES.intersection(runs)
 
 
@@ -153,14 +160,13 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
             at = masked.find(MASK, ends[sentence])
         if all(chosen):
             return list(zip(starts, ends))  # noqa: B905 - one length; a keyword costs a parse
-        lowered = masked.lower()
-        verbs = _reading_words(lowered)  # a paragraph with quotations is asked once
+        verbs = _reading_words(masked)  # a paragraph with quotations is asked once
     else:
-        lowered = masked.lower()
-        verbs = _reading_words_in(lowered)
+        verbs = _reading_words_in(masked)
         if count == 1:  # a verb found is in the one sentence
             return [(starts[0], len(masked))] if verbs else []
         chosen = [False] * count
+    lowered = masked.lower()
     for verb in verbs:
         word = verb.decode()
         at = lowered.find(word)
