@@ -114,6 +114,7 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     abbreviations and initials."""
     found: list[Token] = []
     append = found.append  # a hot loop: real articles have a few hundred words to read
+    new = object.__new__
     # one range (most calls) needs no joining: a call saved
     whole = ((0, len(masked)),)
     for start, end in whole if ranges is None else ranges if len(ranges) < 2 else _joined(ranges):
@@ -137,7 +138,16 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
             first = at
             at += len(piece) + 1
             if piece.isalnum():
-                append(Token(piece, first, at - 1, lower))
+                # A plain word's token filled in here: setting its slots costs far less than
+                # the call of Token.__init__, a Python frame of its own.
+                token = new(Token)
+                token.text = piece
+                token.start = first
+                token.end = at - 1
+                token.lower = lower
+                token.capitalised = piece[0].isupper()
+                token.possessive = False
+                append(token)
                 continue
             head = piece[:-1]
             if head.isalnum() and (
@@ -145,7 +155,14 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
                 or (piece[-1] == "." and len(piece) > 2 and lower not in ABBREVIATIONS)
             ):
                 # "said," "year.": the mark lower-cases to itself
-                append(Token(head, first, at - 2, lower[:-1]))
+                token = new(Token)
+                token.text = head
+                token.start = first
+                token.end = at - 2
+                token.lower = lower[:-1]
+                token.capitalised = head[0].isupper()
+                token.possessive = False
+                append(token)
                 continue
             _add_matches(append, piece, first)
     return found
