@@ -32,11 +32,10 @@ CAPITAL_AS_A = bytes(ord("A") if 65 <= byte <= 90 else byte for byte in range(25
 # what its characters become there. Led by one literal, it lets the regex engine skip from
 # capital to capital several times quicker than `[A-Z]` can; it only looks ahead, so it
 # passes over no start. The runs themselves are still CAPITALISED_SEVERAL's matches.
-# A capital right after the spaces is tried first: most runs have no particle, and a word
-# that is none fails the particles' alternatives only after trying them all. The word's
+# A capital right after the spaces is tried first: most runs have no particle. The particles
+# are grouped by their first letter there: the engine enters an alternative only when its
+# first letter matches, so a plain word fails eight of them, not twenty-one. The word's
 # characters are spelt out, not `\w`: a class of plain characters is read as a table.
-# The particles are grouped by their first letter there: the engine tries an alternative
-# only when its first letter matches, so a plain word fails eight of them, not twenty-one.
 _PARTICLE_BY_LETTER = rb"(?:v[oa]n|d(?:e[rn]?|el(?:la)?|[aiu]|[oa]s)|l[ea]|al|bin|ibn|ter|ap|i|y)"
 SEVERAL_START = re.compile(
     rb"A(?=[a-zA-Z0-9_?'.-]*+ ++(?:A|[ae]l-A|"
