@@ -3,7 +3,6 @@ the description a reporting verb's subject gives begins and ends."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -50,8 +49,6 @@ JOINING_WORDS = PREPOSITIONS | {"and"}
 new_subject = partial(tuple.__new__, Subject)
 # Words that modify no name: before_modifiers() stops at them.
 NO_MODIFIERS = CLAUSE_WORDS | DETERMINERS | COMMON_VERBS | PERSONAL_PRONOUNS
-# "who" in any case, looked for in the text before the words are walked.
-ANY_WHO = re.compile("who", re.IGNORECASE)
 TIME_UNITS = frozenset("week month year weekend night".split())
 # The words a time phrase after a description ends with.
 TIME_ENDINGS = TIME_UNITS | DAYS | {"time"}
@@ -65,11 +62,12 @@ def description_ending_at(
     if tokens[last].lower in CLAUSE_WORDS:
         return None  # "a tool that asked …": the relative pronoun is no speaker
     # The text is searched for "who" here rather than in _relative_who(): most descriptions
-    # hold none, and the search costs less than the call.
+    # hold none, and the search costs less than the call. "who" in any case, looked for in the
+    # lower-cased words: a regex that ignores case is tried at every character instead.
     lowest = max(floor, last - 10) + 1
     who = (
         _relative_who(tokens, masked, last, floor)
-        if lowest < last and ANY_WHO.search(masked, tokens[lowest].start, tokens[last - 1].end)
+        if lowest < last and "who" in masked[tokens[lowest].start : tokens[last - 1].end].lower()
         else None
     )
     if who is not None:
