@@ -3,7 +3,6 @@ the description a reporting verb's subject gives begins and ends."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -34,6 +33,14 @@ LINKING_VERBS = frozenset(
 # Sets the walk back over a description asks once instead of two or three.
 PREPOSITIONS_AND_DETERMINERS = PREPOSITIONS | DETERMINERS
 NO_PHRASE_OVER = CLAUSE_WORDS | SUBJECT_PRONOUNS | LINKING_VERBS
+# The words the walk back over a description does not simply step over: "and" and "&", which
+# it steps over only between capitalised words, and the words no phrase runs over; never a
+# preposition, a determiner or a word ending in "ing", which it always steps over.
+WALK_STOPS = frozenset(
+    word
+    for word in NO_PHRASE_OVER | {"and", "&"}
+    if word not in PREPOSITIONS_AND_DETERMINERS and word[-3:] != "ing"
+)
 # Words after which an article goes on the phrase before it: "the union at the plant".
 JOINING_WORDS = PREPOSITIONS | {"and"}
 # Subject((…)) without its Python-level __new__: tuple.__new__ is called directly, as a named
@@ -42,8 +49,6 @@ JOINING_WORDS = PREPOSITIONS | {"and"}
 new_subject = partial(tuple.__new__, Subject)
 # Words that modify no name: before_modifiers() stops at them.
 NO_MODIFIERS = CLAUSE_WORDS | DETERMINERS | COMMON_VERBS | PERSONAL_PRONOUNS
-# "who" in any case, looked for in the text before the words are walked.
-ANY_WHO = re.compile("who", re.IGNORECASE)
 TIME_UNITS = frozenset("week month year weekend night".split())
 # The words a time phrase after a description ends with.
 TIME_ENDINGS = TIME_UNITS | DAYS | {"time"}
@@ -57,11 +62,12 @@ def description_ending_at(
     if tokens[last].lower in CLAUSE_WORDS:
         return None  # "a tool that asked …": the relative pronoun is no speaker
     # The text is searched for "who" here rather than in _relative_who(): most descriptions
-    # hold none, and the search costs less than the call.
+    # hold none, and the search costs less than the call. "who" in any case, looked for in the
+    # lower-cased words: a regex that ignores case is tried at every character instead.
     lowest = max(floor, last - 10) + 1
     who = (
         _relative_who(tokens, masked, last, floor)
-        if lowest < last and ANY_WHO.search(masked, tokens[lowest].start, tokens[last - 1].end)
+        if lowest < last and "who" in masked[tokens[lowest].start : tokens[last - 1].end].lower()
         else None
     )
     if who is not None:
@@ -80,7 +86,7 @@ def description_ending_at(
         if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):
             break  # one space apart (most words) needs no call to boundary()
         word = prev.lower
-        if word in PREPOSITIONS_AND_DETERMINERS or word[-3:] == "ing":
+        if word not in WALK_STOPS:  # most words: one look-up, not three tests
             first -= 1
         elif (
             word in ("and", "&")

@@ -63,6 +63,7 @@ def _by_last_two(endings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 TERM_TAILS = _by_last_two(TERM_ENDINGS)
 CALLED_TAILS = _by_last_two(CALLED_ENDINGS)
 SPEECH_TAILS = _by_last_two(SPEECH_ENDINGS)
+NAMED_TAILS = _by_last_two(TERM_ENDINGS + CALLED_ENDINGS)
 WORD_BEFORE = re.compile(r"(\w+)\s*$")
 WORD_AFTER = re.compile(r"\s+(\w+)")
 NOUN_OPENERS = frozenset("a an the more most less its their his her our some any such".split())
@@ -94,7 +95,17 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     before = raw_before.lower()
     # Each pattern ends its match with one of its words: most texts end with none of them.
     last_words = before.rstrip(TRAILING_MARKS)
-    if last_words and _named_before(paragraph, at, raw_before, before, last_words):
+    # _named_before's four tests each need one of these endings or "read": most texts have
+    # none, and one look-up for the term and "called" endings together spares the call.
+    if (
+        last_words
+        and (
+            last_words.endswith(NAMED_TAILS.get(last_words[-2:], ()))
+            or raw_before.endswith(CALLS_IT_A_ENDINGS)
+            or "read" in before
+        )
+        and _named_before(paragraph, at, raw_before, before, last_words)
+    ):
         return False
     # Every other test is for twelve words or fewer. A text with twelve spaces or more nearly
     # always has more words, which one match tells more quickly than a list of them.
