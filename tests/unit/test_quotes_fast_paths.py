@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
+from briefreader.core.paragraph_facts import outside
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
-from briefreader.core.quotes import _outside
 from briefreader.core.sentences import mask_quotes
 from briefreader.core.speech_filter import CALLS_IT_A, CALLS_IT_A_ENDINGS
 from briefreader.core.words import ABBREVIATIONS, MASK, TOKEN, tokens_of
@@ -82,7 +82,7 @@ def test_words_outside_blanked_regions_are_the_words_of_the_sentences(
     bounds = sorted({0, len(masked), *(cut for cut in cuts if cut < len(masked))})
     ranges = list(zip(bounds, bounds[1:], strict=False))
     words = [(t.text, t.start, t.end) for t in tokens_of(masked, ranges)]
-    assert [(t.text, t.start, t.end) for t in tokens_of(masked, _outside(ranges, regions))] == words
+    assert [(t.text, t.start, t.end) for t in tokens_of(masked, outside(ranges, regions))] == words
 
 
 @settings(max_examples=2000, deadline=None)

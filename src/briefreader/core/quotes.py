@@ -9,7 +9,6 @@ from functools import partial
 
 from briefreader.core.attribution import (
     Report,
-    find_reports,
     sentence_subject,
     with_then_participle,
 )
@@ -17,8 +16,8 @@ from briefreader.core.described_speakers import body_with_word, given_names
 from briefreader.core.mentions import Mention
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs, several_word_runs
+from briefreader.core.paragraph_facts import ParagraphFacts, paragraph_facts
 from briefreader.core.quote_repairs import (
-    MARKS,
     WORD,
     as_named,
     headline_attributed,
@@ -26,18 +25,14 @@ from briefreader.core.quote_repairs import (
     pull_quotes_attributed,
     quoted_in_story,
 )
-from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.sentences import (
-    has_reading_word,
-    mask_quotes,
     sentence_index,
     sentence_starts,
-    sentences_to_read,
 )
 from briefreader.core.source_sentences import QUOTE_LABEL, SOURCES_NEXT
 from briefreader.core.speakers import Recollection, SpeakerBook
 from briefreader.core.speech_filter import is_speech
-from briefreader.core.words import MASK, Subject, Token, tokens_of
+from briefreader.core.words import MASK, Subject, tokens_of
 
 THE_DOCUMENT = re.compile(
     r"^the (?:([A-Z][\w.&-]*) )?(?:statement|letter|email|memo|post|filing|message)$"
@@ -49,100 +44,7 @@ THE_RULING = re.compile(
 COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-CONTEXT_BEFORE = 6  # paragraphs back that a pronoun may reach
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
-
-
-@dataclass(slots=True)
-class ParagraphFacts:
-    """One paragraph seen with its quotations blanked: tokens, sentences, reporting clauses."""
-
-    text: str
-    spans: list[Span]
-    regions: list[tuple[int, int]]
-    masked: str
-    tokens: list[Token]
-    starts: list[int]  # empty until needed in a paragraph with no reporting clause
-    reports: list[Report]
-    detail: str = "words"  # "names": only scanned for names; "text": far from every quote
-
-
-def _regions(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
-    """The spans widened to take in their quotation marks (in one call for a paragraph's
-    spans, as a call costs more than the few steps that widen a span)."""
-    regions = []
-    for span in spans:
-        start = span.start
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        if start > 0 and text[start - 1] in MARKS:
-            start -= 1
-        end = span.end
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if end < len(text) and text[end] in MARKS:
-            end += 1
-        regions.append((start, end))
-    return regions
-
-
-def _outside(
-    ranges: Sequence[tuple[int, int]], regions: Sequence[tuple[int, int]]
-) -> Sequence[tuple[int, int]]:
-    """The parts of the ranges outside every quoted region: a blanked region holds no word,
-    so the words of the parts are the words of the ranges, found without reading the blanks."""
-    if not regions:
-        return ranges
-    if len(regions) > 1:
-        regions = sorted(regions)
-    parts = []
-    for start, end in ranges:
-        for blank_start, blank_end in regions:
-            if blank_start < end and blank_end > start:
-                if blank_start > start:
-                    parts.append((start, blank_start))
-                if blank_end > start:
-                    start = blank_end
-        if start < end:
-            parts.append((start, end))
-    return parts
-
-
-def _facts(texts: Sequence[str]) -> list[ParagraphFacts]:
-    """Facts for the paragraphs quotes need (their own, six before for pronouns, one after for
-    late attributions); the rest only keep their text, which keeps long articles cheap. No
-    facts at all for an article without quotations."""
-    spans_found = scan_paragraphs(texts)
-    if not spans_found:
-        return []  # no quotation: nothing else is worth reading
-    by_paragraph: list[list[Span]] = [[] for _ in texts]
-    for span in spans_found:
-        by_paragraph[span.paragraph].append(span)
-    near: set[int] = set()  # read word by word: quote paragraphs and their neighbours
-    context: set[int] = set()  # only scanned for names, for pronouns to point back to
-    for index, spans in enumerate(by_paragraph):
-        if spans:
-            # (comparisons rather than calls to max, which cost more)
-            near.update(range(index - 1 if index > 0 else 0, index + 2))
-            context.update(range(index - CONTEXT_BEFORE if index > CONTEXT_BEFORE else 0, index))
-    facts = []
-    for index, (text, spans) in enumerate(zip(texts, by_paragraph, strict=True)):
-        if index not in near:
-            kind = "names" if index in context else "text"
-            # sentence starts are found when the paragraph is remembered, if ever
-            # detail given by position: a keyword argument costs more
-            facts.append(ParagraphFacts(text, [], [], text, [], [], [], kind))
-            continue
-        if not spans and not has_reading_word(text):
-            facts.append(ParagraphFacts(text, [], [], text, [], [], []))  # nothing to read
-            continue
-        regions = _regions(text, spans)
-        masked = mask_quotes(text, regions)
-        starts = sentence_starts(text, masked)
-        tokens = tokens_of(masked, _outside(sentences_to_read(masked, starts), regions))
-        facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
-                                    find_reports(masked, tokens, starts)))  # fmt: skip
-    return facts
 
 
 def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None:
@@ -231,7 +133,7 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
     paragraphs = article.paragraphs
-    facts = _facts([p.text for p in paragraphs])
+    facts = paragraph_facts([p.text for p in paragraphs])
     if not facts:
         return ()
     book = SpeakerBook()
