@@ -100,9 +100,12 @@ class NameBook:
             if len(words) < 2:
                 continue  # one word is never a full name
             run = " ".join(words)
-            # (`office_holder` asks for three words: most runs are answered without the call)
+            # (`office_holder` asks for three words after "for" or "of": most runs are answered
+            # without the call)
             person = person_in_run(run) or (
-                office_holder(masked, start, words) if len(words) > 2 else None
+                office_holder(masked, start, words)
+                if len(words) > 2 and masked.endswith(OFFICE_ENDINGS, 0, start)
+                else None
             )
             kind = name_kind(words) if person is None else ""
             if kind == "name" and len(words) > 2 and words[0].lower() in ROLE_HEADS:
@@ -111,7 +114,10 @@ class NameBook:
                 kind = name_kind(words)
             if kind == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
-                owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
+                # the search needs an apostrophe, which most runs lack: two finds are cheaper
+                owned = (
+                    masked.find("’", start, end) >= 0 or masked.find("'", start, end) >= 0
+                ) and POSSESSIVE_INSIDE.search(masked, start, end) is not None
                 if not after_the and not owned and NAMED_THEN_TOLD.match(masked, end):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
@@ -146,7 +152,9 @@ class NameBook:
                 if person and len(person.split()) > 1:
                     self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
-                    self._note_titles(subject.mention.split()[:-1], person)
+                    before = subject.mention.lower().split()[:-1]
+                    if not TITLES.isdisjoint(before):  # most mentions have no title: no call
+                        self._note_titles(before, person)
 
     def learn_people_by_surname(self, text: str) -> None:
         """Names of unknown first words ("Ekundayo Vance") are people when the article goes
@@ -155,9 +163,15 @@ class NameBook:
         if not self.maybe_people:
             return
         for words in self.maybe_people:
-            if any(clean_token(w).lower() in PLACES for w in words):
-                continue
             run = " ".join(words)
+            # with no apostrophe no word has a possessive to drop: all lowered by one call
+            lowered = (
+                [clean_token(w).lower() for w in words]
+                if "’" in run or "'" in run
+                else run.lower().split()
+            )
+            if not PLACES.isdisjoint(lowered):
+                continue
             times = text.count(run)
             # counted as text, not as words: a rare false count costs less than splitting
             first, last = text.count(words[0]) > times, text.count(words[-1]) > times
