@@ -75,12 +75,12 @@ class NameBook:
     def learn_companies(self, text: str) -> None:
         """Companies introduced by a one-word name ("Crestline, a privately held company"), which
         "it" and "the company" may point back to; `text` may be the whole article."""
-        commas = _commas(text)
-        for match in _matches_at(COMPANY_APPOSITION, text, commas):
+        before_article, before_capital = _commas(text)
+        for match in _matches_at(COMPANY_APPOSITION, text, before_article):
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
-        for match in _matches_at(NAME_BETWEEN_COMMAS, text, commas):
+        for match in _matches_at(NAME_BETWEEN_COMMAS, text, before_capital):
             # "The refinery's operator, Volganeftegaz, said": a company named beside its role
             role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
             if role is not None and role.group(1) in COMPANY_ROLES:
@@ -279,16 +279,22 @@ def _person_parts(run: str) -> tuple[str | None, str | None, str | None, str | N
     return None, plain, role_dropped, without_post_nominals(plain) if len(words) > 1 else None
 
 
-def _commas(text: str) -> list[int]:
+def _commas(text: str) -> tuple[list[int], list[int]]:
     """Where each ", " in the text starts, found from each comma: a search for one character
-    skips ahead several times quicker than the regex engine's scan for two."""
-    found = []
+    skips ahead several times quicker than the regex engine's scan for two. Those before "a"
+    or "t" come first, those before a capital second: COMPANY_APPOSITION can match only at the
+    former and NAME_BETWEEN_COMMAS only at the latter, so neither is tried at other commas."""
+    before_article, before_capital = [], []
     at = text.find(",")
     while at >= 0:
         if text.startswith(" ", at + 1):
-            found.append(at)
+            after = text[at + 2 : at + 3]
+            if "A" <= after <= "Z":
+                before_capital.append(at)
+            elif after == "a" or after == "t":
+                before_article.append(at)
         at = text.find(",", at + 1)
-    return found
+    return before_article, before_capital
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
