@@ -189,10 +189,16 @@ class NameBook:
 
     def person_name(self, run: str) -> str | None:
         """The person a capitalised run names, as written (titles dropped), or None."""
-        person, plain, role_dropped, fallback = _person_parts(run)
+        person, plain, role_dropped, fallback, key, last = _person_parts(run)
         if plain is None:
             return person
-        resolved = self.cast.resolve(plain)
+        # `Cast.resolve(plain)` inline, its keys read with the run's parts: no call
+        by_word = self.cast.by_word
+        if key in by_word:
+            resolved = by_word[key]
+        else:
+            full = by_word.get(last)
+            resolved = full if full and full.lower().endswith(key) else None
         if resolved is None and role_dropped is not None:
             resolved = self.cast.resolve(role_dropped)  # "Keeper Lotte Hendriks"
         if resolved:
@@ -255,28 +261,34 @@ def _body_named(name: str) -> tuple[str, int, str] | None:
     return None
 
 
+PersonParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
+NO_PERSON_PARTS: PersonParts = (None, None, None, None, None, None)
+
+
 @lru_cache(maxsize=4096)
-def _person_parts(run: str) -> tuple[str | None, str | None, str | None, str | None]:
+def _person_parts(run: str) -> PersonParts:
     """What `NameBook.person_name` learns from the run alone: (the person its rules find, or
     None; with no person, the words to look up in the cast, those words without a role noun in
-    front, and the name to give when the cast knows neither). No words to look up means no
+    front, the name to give when the cast knows neither, and the keys `Cast.resolve` reads for
+    the words: lowered, and their last word lowered). No words to look up means no
     person. Articles name the same people again and again, hence the cache."""
     person = person_in_run(run)
     if person:
-        return person, None, None, None
+        return person, None, None, None, None, None
     words = [w for w in run.split() if w.lower() not in TITLES]
     if not words or name_kind(words) == "organisation":
-        return None, None, None, None
+        return NO_PERSON_PARTS
     # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
     if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
-        return None, None, None, None  # "B1 German", "Neighborhood 27": no one's name has digits
+        return NO_PERSON_PARTS  # "B1 German", "Neighborhood 27": no one's name has digits
     if any(clean_token(w).lower() in PLACES for w in words):
-        return None, None, None, None
+        return NO_PERSON_PARTS
     plain = " ".join(words)
     role_dropped = (
         " ".join(words[1:]) if len(words) > 2 and words[0].lower() in ROLE_HEADS else None
     )
-    return None, plain, role_dropped, without_post_nominals(plain) if len(words) > 1 else None
+    fallback = without_post_nominals(plain) if len(words) > 1 else None
+    return None, plain, role_dropped, fallback, plain.lower(), words[-1].lower()
 
 
 def _commas(text: str) -> tuple[list[int], list[int]]:
