@@ -75,12 +75,12 @@ class NameBook:
     def learn_companies(self, text: str) -> None:
         """Companies introduced by a one-word name ("Crestline, a privately held company"), which
         "it" and "the company" may point back to; `text` may be the whole article."""
-        commas = _commas(text)
-        for match in _matches_at(COMPANY_APPOSITION, text, commas):
+        before_article, before_capital = _commas(text)
+        for match in _matches_at(COMPANY_APPOSITION, text, before_article):
             owner = LONE_CAPITALISED.search(text, max(0, match.start() - 40), match.start())
             if owner:
                 self.bodies.setdefault(owner.group(1).lower(), owner.group(1))
-        for match in _matches_at(NAME_BETWEEN_COMMAS, text, commas):
+        for match in _matches_at(NAME_BETWEEN_COMMAS, text, before_capital):
             # "The refinery's operator, Volganeftegaz, said": a company named beside its role
             role = WORD_BEFORE_COMMA.search(text, max(0, match.start() - 16), match.start() + 1)
             if role is not None and role.group(1) in COMPANY_ROLES:
@@ -100,9 +100,12 @@ class NameBook:
             if len(words) < 2:
                 continue  # one word is never a full name
             run = " ".join(words)
-            # (`office_holder` asks for three words: most runs are answered without the call)
+            # (`office_holder` asks for three words after "for" or "of": most runs are answered
+            # without the call)
             person = person_in_run(run) or (
-                office_holder(masked, start, words) if len(words) > 2 else None
+                office_holder(masked, start, words)
+                if len(words) > 2 and masked.endswith(OFFICE_ENDINGS, 0, start)
+                else None
             )
             kind = name_kind(words) if person is None else ""
             if kind == "name" and len(words) > 2 and words[0].lower() in ROLE_HEADS:
@@ -111,7 +114,10 @@ class NameBook:
                 kind = name_kind(words)
             if kind == "name":
                 after_the = masked[max(0, start - 4) : start].lower() == "the "
-                owned = POSSESSIVE_INSIDE.search(masked, start, end) is not None
+                # the search needs an apostrophe, which most runs lack: two finds are cheaper
+                owned = (
+                    masked.find("’", start, end) >= 0 or masked.find("'", start, end) >= 0
+                ) and POSSESSIVE_INSIDE.search(masked, start, end) is not None
                 if not after_the and not owned and NAMED_THEN_TOLD.match(masked, end):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
@@ -146,7 +152,9 @@ class NameBook:
                 if person and len(person.split()) > 1:
                     self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
-                    self._note_titles(subject.mention.split()[:-1], person)
+                    before = subject.mention.lower().split()[:-1]
+                    if not TITLES.isdisjoint(before):  # most mentions have no title: no call
+                        self._note_titles(before, person)
 
     def learn_people_by_surname(self, text: str) -> None:
         """Names of unknown first words ("Ekundayo Vance") are people when the article goes
@@ -155,9 +163,15 @@ class NameBook:
         if not self.maybe_people:
             return
         for words in self.maybe_people:
-            if any(clean_token(w).lower() in PLACES for w in words):
-                continue
             run = " ".join(words)
+            # with no apostrophe no word has a possessive to drop: all lowered by one call
+            lowered = (
+                [clean_token(w).lower() for w in words]
+                if "’" in run or "'" in run
+                else run.lower().split()
+            )
+            if not PLACES.isdisjoint(lowered):
+                continue
             times = text.count(run)
             # counted as text, not as words: a rare false count costs less than splitting
             first, last = text.count(words[0]) > times, text.count(words[-1]) > times
@@ -175,10 +189,16 @@ class NameBook:
 
     def person_name(self, run: str) -> str | None:
         """The person a capitalised run names, as written (titles dropped), or None."""
-        person, plain, role_dropped, fallback = _person_parts(run)
+        person, plain, role_dropped, fallback, key, last = _person_parts(run)
         if plain is None:
             return person
-        resolved = self.cast.resolve(plain)
+        # `Cast.resolve(plain)` inline, its keys read with the run's parts: no call
+        by_word = self.cast.by_word
+        if key in by_word:
+            resolved = by_word[key]
+        else:
+            full = by_word.get(last)
+            resolved = full if full and full.lower().endswith(key) else None
         if resolved is None and role_dropped is not None:
             resolved = self.cast.resolve(role_dropped)  # "Keeper Lotte Hendriks"
         if resolved:
@@ -241,40 +261,52 @@ def _body_named(name: str) -> tuple[str, int, str] | None:
     return None
 
 
+PersonParts = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
+NO_PERSON_PARTS: PersonParts = (None, None, None, None, None, None)
+
+
 @lru_cache(maxsize=4096)
-def _person_parts(run: str) -> tuple[str | None, str | None, str | None, str | None]:
+def _person_parts(run: str) -> PersonParts:
     """What `NameBook.person_name` learns from the run alone: (the person its rules find, or
     None; with no person, the words to look up in the cast, those words without a role noun in
-    front, and the name to give when the cast knows neither). No words to look up means no
+    front, the name to give when the cast knows neither, and the keys `Cast.resolve` reads for
+    the words: lowered, and their last word lowered). No words to look up means no
     person. Articles name the same people again and again, hence the cache."""
     person = person_in_run(run)
     if person:
-        return person, None, None, None
+        return person, None, None, None, None, None
     words = [w for w in run.split() if w.lower() not in TITLES]
     if not words or name_kind(words) == "organisation":
-        return None, None, None, None
+        return NO_PERSON_PARTS
     # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
     if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
-        return None, None, None, None  # "B1 German", "Neighborhood 27": no one's name has digits
+        return NO_PERSON_PARTS  # "B1 German", "Neighborhood 27": no one's name has digits
     if any(clean_token(w).lower() in PLACES for w in words):
-        return None, None, None, None
+        return NO_PERSON_PARTS
     plain = " ".join(words)
     role_dropped = (
         " ".join(words[1:]) if len(words) > 2 and words[0].lower() in ROLE_HEADS else None
     )
-    return None, plain, role_dropped, without_post_nominals(plain) if len(words) > 1 else None
+    fallback = without_post_nominals(plain) if len(words) > 1 else None
+    return None, plain, role_dropped, fallback, plain.lower(), words[-1].lower()
 
 
-def _commas(text: str) -> list[int]:
+def _commas(text: str) -> tuple[list[int], list[int]]:
     """Where each ", " in the text starts, found from each comma: a search for one character
-    skips ahead several times quicker than the regex engine's scan for two."""
-    found = []
+    skips ahead several times quicker than the regex engine's scan for two. Those before "a"
+    or "t" come first, those before a capital second: COMPANY_APPOSITION can match only at the
+    former and NAME_BETWEEN_COMMAS only at the latter, so neither is tried at other commas."""
+    before_article, before_capital = [], []
     at = text.find(",")
     while at >= 0:
         if text.startswith(" ", at + 1):
-            found.append(at)
+            after = text[at + 2 : at + 3]
+            if "A" <= after <= "Z":
+                before_capital.append(at)
+            elif after == "a" or after == "t":
+                before_article.append(at)
         at = text.find(",", at + 1)
-    return found
+    return before_article, before_capital
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

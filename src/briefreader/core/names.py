@@ -309,13 +309,55 @@ def without_suffixes(name: str) -> str:
     return without_post_nominals(plain)
 
 
+_SUFFIXES_OR_POST_NOMINALS = SUFFIXES | POST_NOMINALS
+NameForms = tuple[
+    str, str, int, str, str, str, str, str | None, tuple[str, ...], str | None, tuple[str, ...]
+]
+
+
 @lru_cache(maxsize=4096)
-def _forms(name: str) -> tuple[str, str, int]:
-    """A name as a speaker is named (letters after it dropped), as the cast keys it (suffixes
-    dropped too), and the words in the latter: the cast is told the same names again and
-    again, hence the cache."""
-    plain = without_suffixes(name)
-    return without_post_nominals(name), plain, len(plain.split())
+def _forms(name: str) -> NameForms:
+    """What `Cast.add` reads from a name alone: the name as a speaker is named (letters after
+    it dropped), as the cast keys it (suffixes dropped too), the words in the latter, and of
+    that: itself lowered, its last word lowered (as `Cast.resolve` takes it, and without a
+    possessive), its first word lowered, the last word without an Arabic article when it has
+    one, each tail of it (lowered) from the second word to the last two, its family name
+    (lowered) when that is not its last word, and the keys its last word and last two words
+    give. New names cost the cast most: their keys are read here once, hence the cache."""
+    words = name.split()
+    if _SUFFIXES_OR_POST_NOMINALS.isdisjoint(name.lower().split()):
+        # nothing to drop, the usual case: the name is its words, with no call for either form
+        plain = written = " ".join(words)
+    else:
+        written, plain = without_post_nominals(name), without_suffixes(name)
+        words = plain.split()
+    size = len(words)
+    last = first = ""
+    bare = None
+    if size > 1:
+        last = clean_token(words[-1]).lower()
+        first = words[0].lower()
+        stripped = ARABIC_ARTICLE.sub("", last) if last[1:3] == "l-" else last
+        bare = stripped if stripped != last else None
+    tails = tuple(" ".join(words[k:]).lower() for k in range(1, size - 1))
+    family = family_name(plain)
+    family_key = family.lower() if family is not None and family != words[-1] else None
+    keys = tuple(
+        " ".join(words[-n:]).lower() for n in ((1, 2) if size > 2 else (1,) if size > 1 else ())
+    )
+    return (
+        written,
+        plain,
+        size,
+        plain.lower(),
+        words[-1].lower() if words else plain.lower(),
+        last,
+        first,
+        bare,
+        tails,
+        family_key,
+        keys,
+    )
 
 
 @dataclass
@@ -337,11 +379,15 @@ class Cast:
 
     def add(self, name: str) -> str:
         """Record a person; returns the fullest name known for them so far."""
-        written, name, size = _forms(name)
+        forms = _forms(name)
+        written, name, size, lowered, last_key, last, first, bare, tails, family, keys = forms
         if written != name:
             self.suffixed[name] = written
         # `resolve` inline: most names added are known already, under their own name
-        found = self.by_word.get(name.lower()) or self.resolve(name)
+        found = self.by_word.get(lowered)
+        if not found:  # the rest of `resolve`, inline: most names added are new
+            full = self.by_word.get(last_key)
+            found = full if full and full.lower().endswith(lowered) else None
         if found and self.sizes[found] >= size:
             return found
         if found and self.listed.get(found, 0):
@@ -349,36 +395,30 @@ class Cast:
             self.listed[found] -= 1
         self.people.append(name)
         self.listed[name] = self.listed.get(name, 0) + 1
-        words = name.split()
-        self.sizes[name] = len(words)
-        if len(words) > 1:
-            last = clean_token(words[-1]).lower()
+        self.sizes[name] = size
+        if size > 1:
             self.by_last.setdefault(last, []).append(name)
-            self.by_first.setdefault(words[0].lower(), []).append(name)
-            bare = ARABIC_ARTICLE.sub("", last) if last[1:3] == "l-" else last
-            if bare != last:  # "Kadhim Jabbar al-Garawi" is "Garawi" later
+            self.by_first.setdefault(first, []).append(name)
+            if bare is not None:  # "Kadhim Jabbar al-Garawi" is "Garawi" later
                 self.by_last.setdefault(bare, []).append(name)
                 self.by_word.setdefault(bare, name)
-        self.by_word[name.lower()] = name
-        for k in range(1, len(words) - 1):
+        self.by_word[lowered] = name
+        for tail in tails:
             # "De la Fuente", learnt first, is "Tomás de la Fuente": the shorter name goes
-            tail = " ".join(words[k:]).lower()
             shorter = self.by_word.get(tail)
             if shorter is not None and shorter.lower() == tail and self.listed.get(shorter, 0):
                 self.people.remove(shorter)
                 self.listed[shorter] -= 1
                 self.by_word[tail] = name
-        family = family_name(name)
-        if family is not None and family != words[-1]:
+        if family is not None:
             # "Agnes Lau Suk-man" is "Lau" later, not "Suk-man"
-            self.by_last.setdefault(family.lower(), []).append(name)
-            self.by_word.setdefault(family.lower(), name)
-        for size in (1, 2) if len(words) > 2 else (1,) if len(words) > 1 else ():
-            key = " ".join(words[-size:]).lower()
+            self.by_last.setdefault(family, []).append(name)
+            self.by_word.setdefault(family, name)
+        for key in keys:
             known = self.by_word.get(key)
             # A second person with the same surname ("Birthe Olsen" after "Marguerite Olsen")
             # does not take the bare surname from the first one introduced.
-            if known is None or name.lower().endswith(known.lower()):
+            if known is None or lowered.endswith(known.lower()):
                 self.by_word[key] = name
         return name
 
