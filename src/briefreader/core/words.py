@@ -236,8 +236,13 @@ def name_kind(words: Sequence[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _name_kind(words: tuple[str, ...]) -> str:
-    lowered = [clean_token(w).lower().rstrip(".") for w in words]
-    if any(w in ORG_WORDS for w in lowered) or all(w in PLACES for w in lowered):
+    joined = " ".join(words).lower()
+    lowered = joined.split(" ")
+    # Without an apostrophe or a full stop the per-word clean-up changes nothing, so the
+    # lowered split (when no word holds a space) serves as is, with two set operations.
+    if len(lowered) != len(words) or "'" in joined or "’" in joined or "." in joined:
+        lowered = [clean_token(w).lower().rstrip(".") for w in words]
+    if not ORG_WORDS.isdisjoint(lowered) or PLACES.issuperset(lowered):
         return "organisation"
     if len(lowered) == 1 and words[0].isupper() and len(words[0]) > 1:
         return "organisation"  # an acronym: CNAS, NATO
