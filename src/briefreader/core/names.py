@@ -344,27 +344,15 @@ def _forms(name: str) -> NameForms:
         # Most names have two words: no tails, one key, and `family_name`'s two tests inline
         # instead of a generator for each and a call that splits the name again.
         given, surname = words
-        family_first = (
-            "-" in surname and SYLLABLE_PAIR.fullmatch(surname)
-        ) or first in FAMILY_FIRST
+        family_first = "-" in surname and SYLLABLE_PAIR.fullmatch(surname)
+        family_first = family_first or first in FAMILY_FIRST
+        tails, keys = (), (last_key,)
         family_key = first if family_first and given != surname else None
-        return (
-            written,
-            plain,
-            2,
-            plain.lower(),
-            last_key,
-            last,
-            first,
-            bare,
-            (),
-            family_key,
-            (last_key,),
-        )
-    tails = tuple(" ".join(words[k:]).lower() for k in range(1, size - 1))
-    family = family_name(plain)
-    family_key = family.lower() if family is not None and family != words[-1] else None
-    keys = tuple(" ".join(words[-n:]).lower() for n in ((1, 2) if size > 2 else ()))
+    else:
+        tails = tuple(" ".join(words[k:]).lower() for k in range(1, size - 1))
+        family = family_name(plain)
+        family_key = family.lower() if family is not None and family != words[-1] else None
+        keys = tuple(" ".join(words[-n:]).lower() for n in ((1, 2) if size > 2 else ()))
     return written, plain, size, plain.lower(), last_key, last, first, bare, tails, family_key, keys
 
 
