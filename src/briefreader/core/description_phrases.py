@@ -64,7 +64,8 @@ def description_ending_at(
     # The text is searched for "who" here rather than in _relative_who(): most descriptions
     # hold none, and the search costs less than the call. "who" in any case, looked for in the
     # lower-cased words: a regex that ignores case is tried at every character instead.
-    lowest = max(floor, last - 10) + 1
+    # Conditional expressions rather than max(): a call to a builtin costs more than a compare.
+    lowest = (floor if floor > last - 10 else last - 10) + 1
     who = (
         _relative_who(tokens, masked, last, floor)
         if lowest < last and "who" in masked[tokens[lowest].start : tokens[last - 1].end].lower()
@@ -80,7 +81,8 @@ def description_ending_at(
     if tokens[last].lower in TIME_ENDINGS:  # most descriptions end in no time word
         last = before_time(tokens, last, floor)
     first = last
-    lowest = max(floor, last - 12)  # no further back than the floor, nor than 12 words
+    # no further back than the floor, nor than 12 words
+    lowest = floor if floor > last - 12 else last - 12
     while first > lowest:
         prev = tokens[first - 1]
         if masked[prev.end : tokens[first].start] != " " and boundary(masked, prev, tokens[first]):

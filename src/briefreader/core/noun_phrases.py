@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from briefreader.core.description_phrases import (
     NO_MODIFIERS,
@@ -40,6 +41,7 @@ from briefreader.core.words import (
     name_kind,
 )
 
+TEXT = attrgetter("text")
 # Words before a name that make it a description: "a Massachusetts Democrat".
 DETERMINERS_BUT_THE = DETERMINERS - {"the"}
 
@@ -135,7 +137,7 @@ def subject_ending_at(
     if (
         article is not None
         and article.lower in DETERMINERS_BUT_THE
-        and name_kind([t.text for t in tokens[first : last + 1]]) == "name"
+        and name_kind(list(map(TEXT, tokens[first : last + 1]))) == "name"
     ):
         # "a Massachusetts Democrat" describes someone; it is not a name.
         text = masked[article.start : token.end]
@@ -193,7 +195,8 @@ def subject_ending_at(
     elif first == last:
         name = token.text
     else:
-        name = " ".join([t.text for t in tokens[first : last + 1]])  # no possessive to drop
+        # map() over an attrgetter reads the words in C, where a list comprehension is a call
+        name = " ".join(map(TEXT, tokens[first : last + 1]))  # no possessive to drop
     mention_first = first
     while mention_first - 1 >= floor:
         prev = tokens[mention_first - 1]
@@ -313,7 +316,7 @@ def appositive_name(tokens: Sequence[Token], masked: str, last: int, ceiling: in
         and (end == first or not boundary(masked, tokens[end - 1], tokens[end]))
     ):
         end += 1
-    words = [t.text for t in tokens[first:end]]
+    words = list(map(TEXT, tokens[first:end]))
     if (
         len(words) < 2
         or name_kind(words) != "name"
