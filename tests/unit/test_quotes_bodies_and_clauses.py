@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from quote_helpers import said
 
+from briefreader.core.cast import Cast
 from briefreader.core.descriptions import description_head
-from briefreader.core.names import Cast, gender_of
+from briefreader.core.names import gender_of
 
 
 def test_company_ending_in_co_is_a_body_that_it_points_back_to() -> None:

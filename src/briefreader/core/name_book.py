@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from briefreader.core.cast import Cast
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
     PLACES,
     ROLE_HEADS,
     TITLES,
-    Cast,
     clean_token,
     name_after_domain,
     person_in_run,
