@@ -114,7 +114,10 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
             continue
         is_subject = is_subject_of(named, end) if named else False
-        in_full = book.body_in_full(run) if len(words) > 1 else None
+        # `body_in_full` finds nothing unless a body's name opens with the run's first word
+        in_full = (
+            book.body_in_full(run) if len(words) > 1 and words[0].lower() in book.bodies else None
+        )
         if in_full and not book.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
             found.append(Mention(paragraph, offset, in_full, "o", is_subject))
             continue

@@ -267,14 +267,22 @@ class SpeakerBook(NameBook):
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
         the article names one person with it, or several: the one an honorific fits, else the
         one named last."""
-        words = written.split()
+        return self.namesake_of_words(written.split(), paragraph, offset)
+
+    def namesake_of_words(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
+        """`namesake` for the written words, split at spaces."""
         if not words or len(words) > 2:
             return None
+        last = clean_token(words[-1])
+        lowered = last.lower()
+        cast = self.cast
+        if lowered not in cast.by_last and lowered not in cast.by_first:
+            return None  # no namesakes at all: most runs stop here, before the rules below
         title = words[0].lower().rstrip(".")
         acronym = words[0].isupper() and 2 <= len(words[0]) <= 4  # "DPP Tan", "DSP Rao"
         if len(words) == 2 and title not in HONORIFIC_GENDER and not acronym:
             return None
-        people = self.cast.namesakes(clean_token(words[-1]))
+        people = cast.namesakes(last)
         if len(people) <= 1 or len(words) == 1 and words[0].lower() not in self.cast.by_last:
             return people[0] if people and len(people[0].split()) > 1 else None
         wanted = HONORIFIC_GENDER.get(title, "") if len(words) == 2 else ""
@@ -292,10 +300,11 @@ class SpeakerBook(NameBook):
 
     def namesake_in_run(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
         """`namesake` for a run; an honorific also teaches the person's gender ("Ms. Nguyen")."""
-        person = self.namesake(" ".join(words), paragraph, offset)
-        wanted = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "") if len(words) == 2 else ""
-        if person and wanted and gender_of(person) == "u":
-            self.genders[person] = wanted
+        person = self.namesake_of_words(words, paragraph, offset)
+        if person and len(words) == 2:
+            wanted = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
+            if wanted and gender_of(person) == "u":
+                self.genders[person] = wanted
         return person
 
     def gender(self, person: str) -> str:
