@@ -65,6 +65,9 @@ def described_openers(
     # sentence start, so matching at each of them finds what a scan of the paragraph would.
     agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
     for at in sorted({*starts, *agents}):
+        first = masked[at : at + 1]
+        if not ("A" <= first <= "Z" or first == "a" or first == "o"):
+            continue  # both patterns open with a capital, or with "a", "an" or "one"
         owned = OWNED_BODY_OPENER.match(masked, at)
         if owned is not None:  # "Russia’s defence ministry gave a different account."
             found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
@@ -113,7 +116,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if number is not None:  # "IAFF Local 2217": a body, whatever its words
             found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
             continue
-        is_subject = is_subject_of(named, end) if named else False
+        is_subject = False  # part of a reporting verb's named subject: a loop, not a call
+        for s in named:
+            if s.start < end <= s.end:
+                is_subject = True
+                break
         # `body_in_full` finds nothing unless a body's name opens with the run's first word
         in_full = (
             book.body_in_full(run) if len(words) > 1 and words[0].lower() in book.bodies else None
@@ -210,8 +217,3 @@ def _body_of(masked: str, end: int) -> int | None:
             stop = word.start() - 1
             break
     return stop if stop > end + 4 and masked[stop - 1].isalpha() else None
-
-
-def is_subject_of(named: Sequence[Subject], end: int) -> bool:
-    """The run ending at `end` is part of a reporting verb's named subject."""
-    return any(s.start <= end - 1 < s.end for s in named)
