@@ -141,25 +141,29 @@ class SpeakerBook(NameBook):
                  subjects: Sequence[Subject] = ()) -> None:  # fmt: skip
         """Second pass: where each person and organisation is named, for pronouns later on."""
         found = named_mentions(self, paragraph, masked, starts, runs, subjects)
-        described_at = {s.start for s in subjects if s.kind == "description"}
+        described_at: set[int] = set()
         # "The union said" may point back at a body named earlier in this very paragraph.
         self.by_paragraph[paragraph] = sorted(found, key=BY_OFFSET)
         for subject in subjects:
             if subject.kind == "description":
+                described_at.add(subject.start)
                 head = description_head(subject.name)
                 name = self.speaker(subject, paragraph) or subject.name
                 kind = "x" if head in DOCUMENT_HEADS else description_kind(head)
                 described = Mention(paragraph, subject.start, name, kind, True, head)
                 found.append(described)
                 self.heads.setdefault(head, []).append(described)  # for the next in the paragraph
-        taken = {m.offset for m in found}
-        found.extend(
-            m for m in described_openers(self, paragraph, masked, starts) if m.offset not in taken
-        )
-        named_here = {m.name for m in found}
-        for sentence, _, name, gender in self.given_names.get(paragraph, ()):
-            if name not in named_here:  # described in words no rule knows: "A combat medic"
-                found.append(Mention(paragraph, sentence, name, gender or "u", True))
+        # the sets below are only made when something is to be checked against them
+        openers = described_openers(self, paragraph, masked, starts)
+        if openers:
+            taken = {m.offset for m in found}
+            found.extend(m for m in openers if m.offset not in taken)
+        given_names = self.given_names.get(paragraph)
+        if given_names:
+            named_here = {m.name for m in found}
+            for sentence, _, name, gender in given_names:
+                if name not in named_here:  # described in words no rule knows: "A combat medic"
+                    found.append(Mention(paragraph, sentence, name, gender or "u", True))
         found.sort(key=BY_OFFSET)
         here = self.by_paragraph[paragraph] = found
         for subject in subjects:
@@ -213,12 +217,16 @@ class SpeakerBook(NameBook):
             holder = self.role_holder(words, paragraph, subject.start)
             if holder:
                 return holder
-        namesake = self.namesake(subject.mention, paragraph, subject.start)
+        namesake = self.namesake_of_words(subject.mention.split(), paragraph, subject.start)
         if namesake:
             return namesake
-        owned = self._owned_earlier(subject)
-        if owned:
-            return owned
+        # "the General Staff said" after "Ukraine's General Staff": the body as named before
+        # (read here, not by a call, since every named subject asks)
+        mention = subject.mention
+        if "’s " not in mention and "'s " not in mention:
+            owned = self.owned.get(subject.name)
+            if owned:
+                return owned
         if HONORIFIC_ALONE.match(subject.name):
             # "Mr He" for "He Ruiqing": a family name written first.
             family = subject.name.split()[-1]
@@ -228,7 +236,9 @@ class SpeakerBook(NameBook):
         person = self.person_name(subject.name)
         if person:
             return self.cast.resolve(person) or person
-        resolved = self.cast.resolve(subject.name) or self.body_in_full(subject.name)
+        resolved = self.cast.resolve(subject.name)
+        if resolved is None and words[0].lower() in self.bodies:  # else no body's name is longer
+            resolved = self.body_in_full(subject.name)
         if resolved is None and " " not in subject.name.strip():
             resolved = self.bodies.get(subject.name.strip().lower())  # "Nimbus" -> "Nimbus Systems"
             resolved = resolved or self.spelled_out(subject.name.strip())
@@ -256,12 +266,6 @@ class SpeakerBook(NameBook):
         "Institute" of "the Institute for the Study of War"."""
         longer = self.bodies.get(run.split()[0].lower(), "")
         return longer if longer.startswith((run + " for ", run + " of ", run + " on ")) else None
-
-    def _owned_earlier(self, subject: Subject) -> str | None:
-        """ "the General Staff said" after "Ukraine's General Staff": the body as named before."""
-        if "’s " in subject.mention or "'s " in subject.mention:
-            return None
-        return self.owned.get(subject.name)
 
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
