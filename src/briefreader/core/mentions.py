@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from briefreader.core.descriptions import PLACE_AFTER_ROLE, description_kind, is_role
 from briefreader.core.name_book import office_holder, strip_the
 from briefreader.core.name_runs import NameRun
-from briefreader.core.names import TITLES, first_names, gender_of
+from briefreader.core.names import ORG_WORDS, TITLES, first_names, gender_of
 from briefreader.core.words import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
 
 if TYPE_CHECKING:
@@ -105,12 +105,26 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if subject.kind == "pronoun" and subject.name in ("he", "she"):
             pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
     found: list[Mention] = []
+    by_word, by_first, known_first_names = book.cast.by_word, book.cast.by_first, first_names()
     covered = 0  # the end of a body's name that ran on over "of"
     for offset, end, words in runs:
         if end <= covered:
             continue
-        if len(words) == 1 and not book.worth_remembering(words[0]):
-            continue
+        if len(words) == 1:
+            # a lone word counts when it is a known surname or first name, or a body's (read
+            # inline: most runs are one word, and a call for each costs more than the tests)
+            word = words[0]
+            lowered = word.lower()
+            if not (
+                lowered in by_word
+                or lowered in known_first_names
+                or lowered.rstrip(".") in ORG_WORDS
+                or lowered in book.bodies
+                or (word.isupper() and len(word) > 1)
+                or lowered in book.subject_words
+                or lowered in by_first  # "Lucas" for "Lucas Ferreira-Holm"
+            ):
+                continue
         run = " ".join(words)
         number = NUMBER_AFTER.match(masked, end) if words[-1].lower() in NUMBERED_BODIES else None
         if number is not None:  # "IAFF Local 2217": a body, whatever its words
@@ -138,7 +152,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             if len(words) <= 2:
                 person = book.namesake_in_run(words, paragraph, offset) or person
         sentence = bisect_right(starts, offset)
-        if person is None and len(words) == 1 and words[0].lower() in first_names():
+        if person is None and len(words) == 1 and words[0].lower() in known_first_names:
             if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
                 person = run  # "Halyna, 71, who would give only her first name"
         word_before = ""  # only people need it, and most runs are not people

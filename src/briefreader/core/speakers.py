@@ -17,11 +17,9 @@ from briefreader.core.mentions import HONORIFIC_GENDER, Mention, described_opene
 from briefreader.core.name_book import NameBook, strip_the
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
-    ORG_WORDS,
     PLACES,
     TITLES,
     clean_token,
-    first_names,
     gender_of,
 )
 from briefreader.core.words import Subject, name_kind
@@ -177,19 +175,6 @@ class SpeakerBook(NameBook):
         for mention in found:
             if mention.head and mention.offset not in described_at:
                 self.heads.setdefault(mention.head, []).append(mention)
-
-    def worth_remembering(self, word: str) -> bool:
-        """A lone capitalised word counts when it is a known surname or first name, or a body."""
-        lowered = word.lower()
-        return (
-            lowered in self.cast.by_word
-            or lowered in first_names()
-            or lowered.rstrip(".") in ORG_WORDS
-            or lowered in self.bodies
-            or (word.isupper() and len(word) > 1)
-            or lowered in self.subject_words
-            or lowered in self.cast.by_first  # "Lucas" for "Lucas Ferreira-Holm"
-        )
 
     def speaker(self, subject: Subject, paragraph: int) -> str | None:
         """The fullest name for a subject at a place in the article."""
