@@ -167,7 +167,8 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if person:
             full = book.cast.resolve(person) or person
             told = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
-            if told and len(words) > 1 and gender_of(full) == "u":
+            gender = gender_of(full)  # read once, for the honorific and the mention below
+            if told and len(words) > 1 and gender == "u":
                 book.genders[full] = told  # "Mr. Dube": he
             object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
             possessive = masked.endswith(("’s", "'s"), 0, end)
@@ -179,8 +180,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 salient = True  # "For Amara Obi, who …, the trial is personal": the topic
             if not possessive and not object_of:  # "For Hill End grazier Will Tremain"
                 seen.add(sentence)
-            found.append(Mention(paragraph, offset, full, book.gender(full), salient))
-            role = APPOSED_ROLE.match(masked, end)
+            if gender == "u":  # `book.gender` inline: no call of its own for each person
+                gender = book.genders.get(full, "u")
+            found.append(Mention(paragraph, offset, full, gender, salient))
+            # the pattern opens with ", ": a string test rejects most runs before the regex
+            role = APPOSED_ROLE.match(masked, end) if masked.startswith(", ", end) else None
             if role is not None:  # "Ada Lim, the mayor’s sister," is "her sister" later
                 head = role.group(1).lower()
                 book.heads.setdefault(head, []).append(

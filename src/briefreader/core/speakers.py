@@ -49,6 +49,7 @@ PRONOUN_TARGETS = {
     "we": ("o", "n"),
 }
 
+PRONOUN_GENDER = {"he": "m", "she": "f"}  # made once, not a dictionary each call
 
 # What `SpeakerBook.remember` reads of a paragraph: masked text, sentence starts, runs, subjects.
 Recollection = tuple[str, Sequence[int], Sequence[NameRun], Sequence[Subject]]
@@ -169,7 +170,7 @@ class SpeakerBook(NameBook):
                 # "he told the crowd" stands for the person it means, for the pronouns after it
                 person = self.antecedent(subject.name, paragraph, subject.start)
                 if person:
-                    kind = {"he": "m", "she": "f"}[subject.name]
+                    kind = PRONOUN_GENDER[subject.name]
                     here.append(Mention(paragraph, subject.start, person, kind, True))
                     here.sort(key=BY_OFFSET)
         for mention in found:
@@ -324,7 +325,7 @@ class SpeakerBook(NameBook):
         """The person (he, she) or organisation (it) a pronoun most likely points back to."""
         primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
         earlier = self.earlier_mentions(paragraph, offset)
-        exact = {"he": "m", "she": "f"}.get(pronoun, "")
+        exact = PRONOUN_GENDER.get(pronoun, "")
         # Best first, in this paragraph: someone of the pronoun's gender the text puts forward,
         # anyone put forward who may fit, anyone of that gender; then someone of that gender
         # put forward in the paragraph before; then the paragraphs before.
