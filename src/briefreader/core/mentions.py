@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from briefreader.core.descriptions import PLACE_AFTER_ROLE, description_kind, is_role
 from briefreader.core.name_book import office_holder, strip_the
 from briefreader.core.name_runs import NameRun
-from briefreader.core.names import TITLES, first_names, gender_of
+from briefreader.core.names import ORG_WORDS, TITLES, first_names, gender_of
 from briefreader.core.words import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
 
 if TYPE_CHECKING:
@@ -65,6 +65,9 @@ def described_openers(
     # sentence start, so matching at each of them finds what a scan of the paragraph would.
     agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
     for at in sorted({*starts, *agents}):
+        first = masked[at : at + 1]
+        if not ("A" <= first <= "Z" or first == "a" or first == "o"):
+            continue  # both patterns open with a capital, or with "a", "an" or "one"
         owned = OWNED_BODY_OPENER.match(masked, at)
         if owned is not None:  # "Russia’s defence ministry gave a different account."
             found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
@@ -102,19 +105,40 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if subject.kind == "pronoun" and subject.name in ("he", "she"):
             pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
     found: list[Mention] = []
+    by_word, by_first, known_first_names = book.cast.by_word, book.cast.by_first, first_names()
     covered = 0  # the end of a body's name that ran on over "of"
     for offset, end, words in runs:
         if end <= covered:
             continue
-        if len(words) == 1 and not book.worth_remembering(words[0]):
-            continue
+        if len(words) == 1:
+            # a lone word counts when it is a known surname or first name, or a body's (read
+            # inline: most runs are one word, and a call for each costs more than the tests)
+            word = words[0]
+            lowered = word.lower()
+            if not (
+                lowered in by_word
+                or lowered in known_first_names
+                or lowered.rstrip(".") in ORG_WORDS
+                or lowered in book.bodies
+                or (word.isupper() and len(word) > 1)
+                or lowered in book.subject_words
+                or lowered in by_first  # "Lucas" for "Lucas Ferreira-Holm"
+            ):
+                continue
         run = " ".join(words)
         number = NUMBER_AFTER.match(masked, end) if words[-1].lower() in NUMBERED_BODIES else None
         if number is not None:  # "IAFF Local 2217": a body, whatever its words
             found.append(Mention(paragraph, offset, strip_the(run) + number.group(), "o", True))
             continue
-        is_subject = is_subject_of(named, end) if named else False
-        in_full = book.body_in_full(run) if len(words) > 1 else None
+        is_subject = False  # part of a reporting verb's named subject: a loop, not a call
+        for s in named:
+            if s.start < end <= s.end:
+                is_subject = True
+                break
+        # `body_in_full` finds nothing unless a body's name opens with the run's first word
+        in_full = (
+            book.body_in_full(run) if len(words) > 1 and words[0].lower() in book.bodies else None
+        )
         if in_full and not book.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
             found.append(Mention(paragraph, offset, in_full, "o", is_subject))
             continue
@@ -128,7 +152,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             if len(words) <= 2:
                 person = book.namesake_in_run(words, paragraph, offset) or person
         sentence = bisect_right(starts, offset)
-        if person is None and len(words) == 1 and words[0].lower() in first_names():
+        if person is None and len(words) == 1 and words[0].lower() in known_first_names:
             if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
                 person = run  # "Halyna, 71, who would give only her first name"
         word_before = ""  # only people need it, and most runs are not people
@@ -143,7 +167,8 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if person:
             full = book.cast.resolve(person) or person
             told = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
-            if told and len(words) > 1 and gender_of(full) == "u":
+            gender = gender_of(full)  # read once, for the honorific and the mention below
+            if told and len(words) > 1 and gender == "u":
                 book.genders[full] = told  # "Mr. Dube": he
             object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
             possessive = masked.endswith(("’s", "'s"), 0, end)
@@ -155,8 +180,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 salient = True  # "For Amara Obi, who …, the trial is personal": the topic
             if not possessive and not object_of:  # "For Hill End grazier Will Tremain"
                 seen.add(sentence)
-            found.append(Mention(paragraph, offset, full, book.gender(full), salient))
-            role = APPOSED_ROLE.match(masked, end)
+            if gender == "u":  # `book.gender` inline: no call of its own for each person
+                gender = book.genders.get(full, "u")
+            found.append(Mention(paragraph, offset, full, gender, salient))
+            # the pattern opens with ", ": a string test rejects most runs before the regex
+            role = APPOSED_ROLE.match(masked, end) if masked.startswith(", ", end) else None
             if role is not None:  # "Ada Lim, the mayor’s sister," is "her sister" later
                 head = role.group(1).lower()
                 book.heads.setdefault(head, []).append(
@@ -207,8 +235,3 @@ def _body_of(masked: str, end: int) -> int | None:
             stop = word.start() - 1
             break
     return stop if stop > end + 4 and masked[stop - 1].isalpha() else None
-
-
-def is_subject_of(named: Sequence[Subject], end: int) -> bool:
-    """The run ending at `end` is part of a reporting verb's named subject."""
-    return any(s.start <= end - 1 < s.end for s in named)

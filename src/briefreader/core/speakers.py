@@ -17,11 +17,9 @@ from briefreader.core.mentions import HONORIFIC_GENDER, Mention, described_opene
 from briefreader.core.name_book import NameBook, strip_the
 from briefreader.core.name_runs import NameRun
 from briefreader.core.names import (
-    ORG_WORDS,
     PLACES,
     TITLES,
     clean_token,
-    first_names,
     gender_of,
 )
 from briefreader.core.words import Subject, name_kind
@@ -51,6 +49,7 @@ PRONOUN_TARGETS = {
     "we": ("o", "n"),
 }
 
+PRONOUN_GENDER = {"he": "m", "she": "f"}  # made once, not a dictionary each call
 
 # What `SpeakerBook.remember` reads of a paragraph: masked text, sentence starts, runs, subjects.
 Recollection = tuple[str, Sequence[int], Sequence[NameRun], Sequence[Subject]]
@@ -123,7 +122,13 @@ class SpeakerBook(NameBook):
         while self.next_unread <= paragraph and self.next_unread < len(self.unread):
             index = self.next_unread
             self.next_unread += 1  # a description in it looks back without remembering it again
-            recollection = self.recollection(index)
+            # `recollection` inline: no call for each paragraph (the index is always in range)
+            if index in self.recollections:
+                recollection = self.recollections[index]
+            else:
+                recall = self.unread[index]
+                recollection = recall() if recall is not None else None
+                self.recollections[index] = recollection
             if recollection is not None:
                 self.remember(index, *recollection)
         return self.by_paragraph.get(paragraph, [])
@@ -141,25 +146,29 @@ class SpeakerBook(NameBook):
                  subjects: Sequence[Subject] = ()) -> None:  # fmt: skip
         """Second pass: where each person and organisation is named, for pronouns later on."""
         found = named_mentions(self, paragraph, masked, starts, runs, subjects)
-        described_at = {s.start for s in subjects if s.kind == "description"}
+        described_at: set[int] = set()
         # "The union said" may point back at a body named earlier in this very paragraph.
         self.by_paragraph[paragraph] = sorted(found, key=BY_OFFSET)
         for subject in subjects:
             if subject.kind == "description":
+                described_at.add(subject.start)
                 head = description_head(subject.name)
                 name = self.speaker(subject, paragraph) or subject.name
                 kind = "x" if head in DOCUMENT_HEADS else description_kind(head)
                 described = Mention(paragraph, subject.start, name, kind, True, head)
                 found.append(described)
                 self.heads.setdefault(head, []).append(described)  # for the next in the paragraph
-        taken = {m.offset for m in found}
-        found.extend(
-            m for m in described_openers(self, paragraph, masked, starts) if m.offset not in taken
-        )
-        named_here = {m.name for m in found}
-        for sentence, _, name, gender in self.given_names.get(paragraph, ()):
-            if name not in named_here:  # described in words no rule knows: "A combat medic"
-                found.append(Mention(paragraph, sentence, name, gender or "u", True))
+        # the sets below are only made when something is to be checked against them
+        openers = described_openers(self, paragraph, masked, starts)
+        if openers:
+            taken = {m.offset for m in found}
+            found.extend(m for m in openers if m.offset not in taken)
+        given_names = self.given_names.get(paragraph)
+        if given_names:
+            named_here = {m.name for m in found}
+            for sentence, _, name, gender in given_names:
+                if name not in named_here:  # described in words no rule knows: "A combat medic"
+                    found.append(Mention(paragraph, sentence, name, gender or "u", True))
         found.sort(key=BY_OFFSET)
         here = self.by_paragraph[paragraph] = found
         for subject in subjects:
@@ -167,25 +176,12 @@ class SpeakerBook(NameBook):
                 # "he told the crowd" stands for the person it means, for the pronouns after it
                 person = self.antecedent(subject.name, paragraph, subject.start)
                 if person:
-                    kind = {"he": "m", "she": "f"}[subject.name]
+                    kind = PRONOUN_GENDER[subject.name]
                     here.append(Mention(paragraph, subject.start, person, kind, True))
                     here.sort(key=BY_OFFSET)
         for mention in found:
             if mention.head and mention.offset not in described_at:
                 self.heads.setdefault(mention.head, []).append(mention)
-
-    def worth_remembering(self, word: str) -> bool:
-        """A lone capitalised word counts when it is a known surname or first name, or a body."""
-        lowered = word.lower()
-        return (
-            lowered in self.cast.by_word
-            or lowered in first_names()
-            or lowered.rstrip(".") in ORG_WORDS
-            or lowered in self.bodies
-            or (word.isupper() and len(word) > 1)
-            or lowered in self.subject_words
-            or lowered in self.cast.by_first  # "Lucas" for "Lucas Ferreira-Holm"
-        )
 
     def speaker(self, subject: Subject, paragraph: int) -> str | None:
         """The fullest name for a subject at a place in the article."""
@@ -213,12 +209,16 @@ class SpeakerBook(NameBook):
             holder = self.role_holder(words, paragraph, subject.start)
             if holder:
                 return holder
-        namesake = self.namesake(subject.mention, paragraph, subject.start)
+        namesake = self.namesake_of_words(subject.mention.split(), paragraph, subject.start)
         if namesake:
             return namesake
-        owned = self._owned_earlier(subject)
-        if owned:
-            return owned
+        # "the General Staff said" after "Ukraine's General Staff": the body as named before
+        # (read here, not by a call, since every named subject asks)
+        mention = subject.mention
+        if "’s " not in mention and "'s " not in mention:
+            owned = self.owned.get(subject.name)
+            if owned:
+                return owned
         if HONORIFIC_ALONE.match(subject.name):
             # "Mr He" for "He Ruiqing": a family name written first.
             family = subject.name.split()[-1]
@@ -228,7 +228,9 @@ class SpeakerBook(NameBook):
         person = self.person_name(subject.name)
         if person:
             return self.cast.resolve(person) or person
-        resolved = self.cast.resolve(subject.name) or self.body_in_full(subject.name)
+        resolved = self.cast.resolve(subject.name)
+        if resolved is None and words[0].lower() in self.bodies:  # else no body's name is longer
+            resolved = self.body_in_full(subject.name)
         if resolved is None and " " not in subject.name.strip():
             resolved = self.bodies.get(subject.name.strip().lower())  # "Nimbus" -> "Nimbus Systems"
             resolved = resolved or self.spelled_out(subject.name.strip())
@@ -257,24 +259,26 @@ class SpeakerBook(NameBook):
         longer = self.bodies.get(run.split()[0].lower(), "")
         return longer if longer.startswith((run + " for ", run + " of ", run + " on ")) else None
 
-    def _owned_earlier(self, subject: Subject) -> str | None:
-        """ "the General Staff said" after "Ukraine's General Staff": the body as named before."""
-        if "’s " in subject.mention or "'s " in subject.mention:
-            return None
-        return self.owned.get(subject.name)
-
     def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
         """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
         the article names one person with it, or several: the one an honorific fits, else the
         one named last."""
-        words = written.split()
+        return self.namesake_of_words(written.split(), paragraph, offset)
+
+    def namesake_of_words(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
+        """`namesake` for the written words, split at spaces."""
         if not words or len(words) > 2:
             return None
+        last = clean_token(words[-1])
+        lowered = last.lower()
+        cast = self.cast
+        if lowered not in cast.by_last and lowered not in cast.by_first:
+            return None  # no namesakes at all: most runs stop here, before the rules below
         title = words[0].lower().rstrip(".")
         acronym = words[0].isupper() and 2 <= len(words[0]) <= 4  # "DPP Tan", "DSP Rao"
         if len(words) == 2 and title not in HONORIFIC_GENDER and not acronym:
             return None
-        people = self.cast.namesakes(clean_token(words[-1]))
+        people = cast.namesakes(last)
         if len(people) <= 1 or len(words) == 1 and words[0].lower() not in self.cast.by_last:
             return people[0] if people and len(people[0].split()) > 1 else None
         wanted = HONORIFIC_GENDER.get(title, "") if len(words) == 2 else ""
@@ -292,10 +296,11 @@ class SpeakerBook(NameBook):
 
     def namesake_in_run(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
         """`namesake` for a run; an honorific also teaches the person's gender ("Ms. Nguyen")."""
-        person = self.namesake(" ".join(words), paragraph, offset)
-        wanted = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "") if len(words) == 2 else ""
-        if person and wanted and gender_of(person) == "u":
-            self.genders[person] = wanted
+        person = self.namesake_of_words(words, paragraph, offset)
+        if person and len(words) == 2:
+            wanted = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
+            if wanted and gender_of(person) == "u":
+                self.genders[person] = wanted
         return person
 
     def gender(self, person: str) -> str:
@@ -326,7 +331,7 @@ class SpeakerBook(NameBook):
         """The person (he, she) or organisation (it) a pronoun most likely points back to."""
         primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
         earlier = self.earlier_mentions(paragraph, offset)
-        exact = {"he": "m", "she": "f"}.get(pronoun, "")
+        exact = PRONOUN_GENDER.get(pronoun, "")
         # Best first, in this paragraph: someone of the pronoun's gender the text puts forward,
         # anyone put forward who may fit, anyone of that gender; then someone of that gender
         # put forward in the paragraph before; then the paragraphs before.
