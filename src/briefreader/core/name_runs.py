@@ -7,13 +7,31 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
-from briefreader.core.names import DAYS, clean_token
+from briefreader.core.names import DAYS, PARTICLES, clean_token
 from briefreader.core.words import ABBREVIATIONS, FUNCTION_CAPITALS
 
 NameRun = tuple[int, int, list[str]]  # start, end, words
 
+
+def _by_first_letter(words: frozenset[str]) -> str:
+    """An alternation of the words grouped by their first letter ("d(?:e|a|el|…)"): the regex
+    engine enters a group only when its letter matches. Every particle is followed by a space,
+    so at most one word matches at a place and the order of the alternatives does not matter."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word[1:])
+    return (
+        "(?:"
+        + "|".join(
+            letter + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+            for letter, rests in groups.items()
+        )
+        + ")"
+    )
+
+
 # "i" and "y" join Catalan and Spanish surnames ("Puigdomènech i Soler", "Ortega y Gasset")
-_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|le|la|al|bin|ibn|ter|ap|i|y)"
+_PARTICLE = _by_first_letter(PARTICLES)
 # The capital comes first and the look-behind after it (a capital not preceded by a word
 # character) so that the regex engine can skip ahead to capitals instead of trying every offset.
 # A word never gives back letters (`*+`): what follows it is a space, so that could not help.
@@ -32,16 +50,13 @@ CAPITAL_AS_A = bytes(ord("A") if 65 <= byte <= 90 else byte for byte in range(25
 # what its characters become there. Led by one literal, it lets the regex engine skip from
 # capital to capital several times quicker than `[A-Z]` can; it only looks ahead, so it
 # passes over no start. The runs themselves are still CAPITALISED_SEVERAL's matches.
-# A capital right after the spaces is tried first: most runs have no particle. The particles
-# are grouped by their first letter there: the engine enters an alternative only when its
-# first letter matches, so a plain word fails eight of them, not twenty-one. The word's
+# A capital right after the spaces is tried first: most runs have no particle. The word's
 # characters are spelt out, not `\w`: a class of plain characters is read as a table.
-_PARTICLE_BY_LETTER = rb"(?:v[oa]n|d(?:e[rn]?|el(?:la)?|[aiu]|[oa]s)|l[ea]|al|bin|ibn|ter|ap|i|y)"
 SEVERAL_START = re.compile(
     rb"A(?=[a-zA-Z0-9_?'.-]*+ ++(?:A|[ae]l-A|"
-    + _PARTICLE_BY_LETTER
+    + _PARTICLE.encode()
     + rb" ++(?:"
-    + _PARTICLE_BY_LETTER
+    + _PARTICLE.encode()
     + rb" ++)*+(?:[ae]l-)?A))"
 )
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
