@@ -74,16 +74,10 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower", "capitalised", "possessive")
 
-    def __init__(self, text: str, start: int, end: int, lower: str | None = None) -> None:
-        """`lower` is given, found in bulk, for a word of letters and digits only."""
+    def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
-        if lower is not None:  # no apostrophe, no hyphen: the short way
-            self.lower = lower
-            self.capitalised = text[0].isupper()
-            self.possessive = False
-            return
         # "al-Huzayel", "el-Sisi": an Arabic surname whose particle is written in lower case
         self.capitalised = text[0].isupper() or (text[2:3] == "-" and text[:2] in ("al", "el")
                                                   and text[3:4].isupper())  # fmt: skip
@@ -138,33 +132,26 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
             first = at
             at += len(piece) + 1
             if piece.isalnum():
-                # A plain word's token filled in here: setting its slots costs far less than
-                # the call of Token.__init__, a Python frame of its own.
-                token = new(Token)
-                token.text = piece
-                token.start = first
-                token.end = at - 1
-                token.lower = lower
-                token.capitalised = piece[0].isupper()
-                token.possessive = False
-                append(token)
-                continue
-            head = piece[:-1]
-            if head.isalnum() and (
+                text, last, lowered = piece, at - 1, lower
+            elif piece[:-1].isalnum() and (
                 piece[-1] in PLAIN_ENDINGS
                 or (piece[-1] == "." and len(piece) > 2 and lower not in ABBREVIATIONS)
             ):
                 # "said," "year.": the mark lower-cases to itself
-                token = new(Token)
-                token.text = head
-                token.start = first
-                token.end = at - 2
-                token.lower = lower[:-1]
-                token.capitalised = head[0].isupper()
-                token.possessive = False
-                append(token)
+                text, last, lowered = piece[:-1], at - 2, lower[:-1]
+            else:
+                _add_matches(append, piece, first)
                 continue
-            _add_matches(append, piece, first)
+            # A plain word's token filled in here: setting its slots costs far less than the
+            # call of Token.__init__, a Python frame of its own.
+            token = new(Token)
+            token.text = text
+            token.start = first
+            token.end = last
+            token.lower = lowered
+            token.capitalised = text[0].isupper()
+            token.possessive = False
+            append(token)
     return found
 
 
