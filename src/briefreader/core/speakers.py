@@ -122,13 +122,7 @@ class SpeakerBook(NameBook):
         while self.next_unread <= paragraph and self.next_unread < len(self.unread):
             index = self.next_unread
             self.next_unread += 1  # a description in it looks back without remembering it again
-            # `recollection` inline: no call for each paragraph (the index is always in range)
-            if index in self.recollections:
-                recollection = self.recollections[index]
-            else:
-                recall = self.unread[index]
-                recollection = recall() if recall is not None else None
-                self.recollections[index] = recollection
+            recollection = self.recollection(index)
             if recollection is not None:
                 self.remember(index, *recollection)
         return self.by_paragraph.get(paragraph, [])
