@@ -10,8 +10,8 @@ from briefreader.core.attribution import Report, find_reports
 from briefreader.core.quote_repairs import MARKS
 from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.sentences import (
-    has_reading_word,
     mask_quotes,
+    reading_words,
     sentence_starts,
     sentences_to_read,
 )
@@ -100,13 +100,18 @@ def paragraph_facts(texts: Sequence[str]) -> list[ParagraphFacts]:
             # detail given by position: a keyword argument costs more
             facts.append(ParagraphFacts(text, [], [], text, [], [], [], kind))
             continue
-        if not spans and not has_reading_word(text):
-            facts.append(ParagraphFacts(text, [], [], text, [], [], []))  # nothing to read
-            continue
+        if not spans:
+            # a neighbour: read only if it has a reading word, found once for both questions
+            verbs = reading_words(text)
+            if not verbs:
+                facts.append(ParagraphFacts(text, spans, [], text, [], [], []))  # nothing to read
+                continue
+        else:
+            verbs = None  # found only if the quotations leave a sentence unchosen
         regions = _regions(text, spans)
         masked = mask_quotes(text, regions)
         starts = sentence_starts(text, masked)
-        tokens = tokens_of(masked, outside(sentences_to_read(masked, starts), regions))
+        tokens = tokens_of(masked, outside(sentences_to_read(masked, starts, verbs), regions))
         facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
                                     find_reports(masked, tokens, starts)))  # fmt: skip
     return facts

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from itertools import compress
 
 from briefreader.core.reporting_words import PARTICIPLES, REPORTING_VERBS
 from briefreader.core.words import ABBREVIATIONS, MASK
@@ -121,14 +121,10 @@ def sentence_starts(original: str, masked: str) -> list[int]:
     return sorted(set(starts)) if len(starts) > found else starts
 
 
-def has_reading_word(text: str) -> bool:
-    """The text has a reporting verb, a participle or "according" as a word of its own."""
-    return len(_reading_words_in(text)) > 0  # (len costs less than a call to bool)
-
-
-def _reading_words(text: str) -> frozenset[bytes]:
-    """The reading words of a text: the runs of a-z of its lower case, as bytes (every other
-    character, UTF-8 sequences too, becomes a space), that are reading words."""
+def reading_words(text: str) -> frozenset[bytes]:
+    """The reading words of a text (reporting verbs, participles, "according"): the runs of
+    a-z of its lower case, as bytes (every other character, UTF-8 sequences too, becomes a
+    space), that are reading words."""
     if text.isascii():  # most text, and a flag read: lower-cased by the table, not by a pass
         runs = text.encode().translate(LOWERED_LETTERS_ONLY).split()
     else:
@@ -137,13 +133,12 @@ def _reading_words(text: str) -> frozenset[bytes]:
     return READING_BYTES.intersection(runs)
 
 
-# A paragraph without quotations is asked twice (is it worth reading, then which of its
-# sentences), hence a small cache; the function is wrapped as it is, so a call is one frame.
-_reading_words_in = lru_cache(maxsize=16)(_reading_words)
-
-
-def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int]]:
-    """The sentences worth reading word by word: those with a quotation or a reporting verb."""
+def sentences_to_read(
+    masked: str, starts: Sequence[int], verbs: frozenset[bytes] | None
+) -> list[tuple[int, int]]:
+    """The sentences worth reading word by word: those with a quotation or a reporting verb.
+    `verbs` are the paragraph's reading words when the caller has them, else None: they are
+    found only if the quotations leave a sentence unchosen."""
     count = len(starts)
     ends = [*starts[1:], len(masked)]
     # A quotation never straddles a sentence start, so a blanked character marks its sentence.
@@ -160,9 +155,11 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
             at = masked.find(MASK, ends[sentence])
         if all(chosen):
             return list(zip(starts, ends))  # noqa: B905 - one length; a keyword costs a parse
-        verbs = _reading_words(masked)  # a paragraph with quotations is asked once
+        if verbs is None:
+            verbs = reading_words(masked)
     else:
-        verbs = _reading_words_in(masked)
+        if verbs is None:
+            verbs = reading_words(masked)
         if count == 1:  # a verb found is in the one sentence
             return [(starts[0], len(masked))] if verbs else []
         chosen = [False] * count
@@ -175,7 +172,8 @@ def sentences_to_read(masked: str, starts: Sequence[int]) -> list[tuple[int, int
             sentence = bisect_right(starts, at) - 1
             chosen[sentence if sentence > 0 else 0] = True  # a comparison costs less than max
             at = lowered.find(word, at + len(word))
-    return [(starts[i], ends[i]) for i in range(count) if chosen[i]]
+    # one C-level pass: a comprehension is a call of its own, and indexes twice per sentence
+    return list(compress(zip(starts, ends), chosen))  # noqa: B905 - one length
 
 
 def sentence_index(starts: Sequence[int], offset: int) -> int:
