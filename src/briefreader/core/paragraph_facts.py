@@ -110,7 +110,7 @@ def paragraph_facts(texts: Sequence[str]) -> list[ParagraphFacts]:
             verbs = None  # found only if the quotations leave a sentence unchosen
         regions = _regions(text, spans)
         masked = mask_quotes(text, regions)
-        starts = sentence_starts(text, masked)
+        starts = sentence_starts(text, masked, regions)
         tokens = tokens_of(masked, outside(sentences_to_read(masked, starts, verbs), regions))
         facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
                                     find_reports(masked, tokens, starts)))  # fmt: skip

@@ -79,9 +79,13 @@ def _sentence_ends(masked: str) -> list[re.Match[str]]:
     return ends
 
 
-def sentence_starts(original: str, masked: str) -> list[int]:
+def sentence_starts(
+    original: str, masked: str, regions: Sequence[tuple[int, int]] | None = None
+) -> list[int]:
     """Offsets where sentences begin: after . ! ? (not abbreviations), and around quotations
-    whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`)."""
+    whose words end a sentence (`“…we go.” Kirby then…`, `…a “moonshot”. Analysts…`).
+    `regions` are the blanked regions when the caller has them (the blanked runs are then
+    found from them rather than by a regex scan of the paragraph)."""
     starts = [0]
     # most paragraphs have no ! or ?: their ends come straight from one regex
     ends = (
@@ -105,8 +109,11 @@ def sentence_starts(original: str, masked: str) -> list[int]:
     if MASK not in masked:
         return starts  # already sorted and distinct
     found = len(starts)
-    for region in MASK_RUN.finditer(masked):
-        closed = region.end()
+    if regions is None or MASK in original:  # (a blank in the text itself joins no region)
+        closings = [run.end() for run in MASK_RUN.finditer(masked)]
+    else:
+        closings = _run_ends(regions)
+    for closed in closings:
         # The last visible character inside the closing mark, and the first one after it.
         last = closed - 2
         while last >= 0 and original[last].isspace():
@@ -119,6 +126,24 @@ def sentence_starts(original: str, masked: str) -> list[int]:
         if masked[after : after + 1].isupper():
             starts.append(after)
     return sorted(set(starts)) if len(starts) > found else starts
+
+
+def _run_ends(regions: Sequence[tuple[int, int]]) -> list[int]:
+    """Where the blanked runs end: the regions, joined where they overlap or touch."""
+    if len(regions) == 1:  # most paragraphs: one quotation
+        start, end = regions[0]
+        return [end] if end > start else []
+    ends: list[int] = []
+    last = -1  # where the run being joined ends
+    for start, end in sorted(regions):
+        if end <= start:
+            continue  # nothing blanked
+        if start > last:
+            ends.append(end)
+            last = end
+        elif end > last:
+            ends[-1] = last = end
+    return ends
 
 
 def reading_words(text: str) -> frozenset[bytes]:
