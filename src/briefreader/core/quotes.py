@@ -133,11 +133,13 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
     paragraphs = article.paragraphs
-    facts = paragraph_facts([p.text for p in paragraphs])
+    texts = [p.text for p in paragraphs]
+    facts = paragraph_facts(texts)
     if not facts:
         return ()
     book = SpeakerBook()
-    subjects = [[r.subject for r in f.reports if r.subject] for f in facts]
+    # (most paragraphs have no reporting clause: one shared empty tuple, no list made for each)
+    subjects = [[r.subject for r in f.reports if r.subject] if f.reports else () for f in facts]
     # Only names of two words or more teach a full name or a body's longer name.
     runs = several_word_runs([f.masked for f in facts])
     article_text = "\n".join(f.masked for f in facts)
@@ -147,11 +149,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             book.learn_names(f.masked, named, found)
     book.learn_people_by_surname(article_text)
     _learn_given_names(book, facts)
-    # Paragraphs far from every quotation are never remembered.
-    book.remember_later(
-        [None if f.detail == "text" else partial(_recollection, f, found)
-         for f, found in zip(facts, subjects, strict=True)]
-    )  # fmt: skip
+    book.remember_later(partial(_recollection, facts, subjects), len(facts))
 
     headline = is_headline(paragraphs[0].text, article.title)
     quotes: list[Quote] = []
@@ -188,7 +186,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             last_speaker[index] = in_paragraph[-1].speaker
     if headline:
         quotes = headline_attributed(quotes, book)
-    return tuple(pull_quotes_attributed(quotes, [p.text for p in paragraphs]))
+    return tuple(pull_quotes_attributed(quotes, texts))
 
 
 def _later_quotes(facts: Sequence[ParagraphFacts]) -> Iterator[str]:
@@ -205,9 +203,16 @@ def _learn_given_names(book: SpeakerBook, facts: Sequence[ParagraphFacts]) -> No
                 book.learn_given_name(index, *given)
 
 
-def _recollection(f: ParagraphFacts, subjects: list[Subject]) -> Recollection:
-    """What remembering a paragraph reads; sentence starts not yet found are found now."""
-    return f.masked, f.starts or sentence_starts(f.text, f.masked), name_runs(f.masked), subjects
+def _recollection(
+    facts: Sequence[ParagraphFacts], subjects: Sequence[Sequence[Subject]], index: int
+) -> Recollection | None:
+    """What remembering a paragraph reads; sentence starts not yet found are found now. None
+    for a paragraph far from every quotation, which is never remembered."""
+    f = facts[index]
+    if f.detail == "text":
+        return None
+    found = subjects[index]
+    return f.masked, f.starts or sentence_starts(f.text, f.masked), name_runs(f.masked), found
 
 
 @dataclass

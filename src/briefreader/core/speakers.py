@@ -67,7 +67,8 @@ class SpeakerBook(NameBook):
         self.people_by_run: dict[str, str | None] = {}
         # Paragraphs not yet remembered, in order: most articles never ask for a pronoun's
         # antecedent, so where people are named is only worked out when something asks.
-        self.unread: Sequence[Callable[[], Recollection] | None] = ()
+        self.recall: Callable[[int], Recollection | None] | None = None
+        self.paragraphs = 0  # how many paragraphs `recall` knows
         self.next_unread = 0
         self.recollections: dict[int, Recollection | None] = {}  # paragraphs read so far
         # paragraph -> (sentence start, offset, name, gender) of the names clauses give to
@@ -110,16 +111,18 @@ class SpeakerBook(NameBook):
                 return mention.name
         return None
 
-    def remember_later(self, paragraphs: Sequence[Callable[[], Recollection] | None]) -> None:
-        """Paragraphs to remember when first needed (None: one with nothing to remember); all
-        names must be learnt first, since `remember` resolves against them."""
-        self.unread = paragraphs
+    def remember_later(self, recall: Callable[[int], Recollection | None], paragraphs: int) -> None:
+        """Paragraphs to remember when first needed: `recall` tells what remembering one reads
+        (None: nothing), asked for each only then; all names must be learnt first, since
+        `remember` resolves against them."""
+        self.recall = recall
+        self.paragraphs = paragraphs
         self.next_unread = 0
         self.recollections = {}
 
     def mentions(self, paragraph: int) -> list[Mention]:
         """Who the paragraph names, remembering it and every paragraph before it first."""
-        while self.next_unread <= paragraph and self.next_unread < len(self.unread):
+        while self.next_unread <= paragraph and self.next_unread < self.paragraphs:
             index = self.next_unread
             self.next_unread += 1  # a description in it looks back without remembering it again
             recollection = self.recollection(index)
@@ -132,8 +135,8 @@ class SpeakerBook(NameBook):
         and documents look back over paragraphs that are remembered too."""
         if paragraph in self.recollections:
             return self.recollections[paragraph]
-        recall = self.unread[paragraph] if 0 <= paragraph < len(self.unread) else None
-        found = self.recollections[paragraph] = recall() if recall is not None else None
+        recall = self.recall if 0 <= paragraph < self.paragraphs else None
+        found = self.recollections[paragraph] = recall(paragraph) if recall is not None else None
         return found
 
     def remember(self, paragraph: int, masked: str, starts: Sequence[int], runs: Sequence[NameRun],
