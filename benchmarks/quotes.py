@@ -6,15 +6,17 @@ Without FOLDER, writes a corpus with benchmarks/corpus.py into a temporary folde
 the time to read and parse each article (what indexing does anyway), the time extraction
 adds, and the ratio; `--long N` also times one article of N paragraphs to show the cost stays
 linear in the length of the text; `--index` builds the full index of the corpus `--rounds`
-times without and with quote extraction, alternating, and reports the share quotes add (CPU
-time of this process and its workers, so that other work on the machine disturbs the figure
-less) and the share extraction alone would be; inside each build with quotes it also times
-extraction itself, in the worker processes, the figure that load on the machine disturbs least.
+times without quotes, with quotes computed beforehand (what storing them costs) and with quote
+extraction, alternating, and reports the share each adds (CPU time of this process and its
+workers, so that other work on the machine disturbs the figure less) and the share extraction
+alone would be; inside each build with quotes it also times extraction itself, in the worker
+processes, the figure that load on the machine disturbs least.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import resource
 import statistics
 import subprocess
@@ -44,9 +46,12 @@ def cpu_time() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def time_index(folder: Path, rounds: int, extraction: float) -> None:
-    """Index builds without and with quotes, alternating; the best of `rounds` of each, and
-    inside each build with quotes the CPU time its extraction took."""
+def time_index(
+    folder: Path, rounds: int, extraction: float, found: dict[str, tuple[Quote, ...]]
+) -> None:
+    """Index builds without quotes, with the quotes `found` beforehand (looked up by the
+    article's fingerprint: what storing them costs) and with extraction, alternating; the best
+    of `rounds` of each, and inside each build with quotes the CPU time its extraction took."""
     import multiprocessing
 
     import briefreader.core.analysis as analysis
@@ -59,17 +64,26 @@ def time_index(folder: Path, rounds: int, extraction: float) -> None:
 
     def timed_extract(article: Article) -> tuple[Quote, ...]:
         start = time.process_time()
-        found = extract(article)
+        quotes = extract(article)
         with inside.get_lock():
             inside.value += time.process_time() - start
-        return found
+        return quotes
 
-    cpu: dict[str, list[float]] = {"without quotes": [], "with quotes": []}
+    def stored(article: Article) -> tuple[Quote, ...]:
+        return found.get(article.fingerprint, ())
+
+    kinds = {"without quotes": lambda article: (), "quotes stored": stored,
+             "with quotes": timed_extract}  # fmt: skip
+    cpu: dict[str, list[float]] = {label: [] for label in kinds}
     shares: list[float] = []
+    # The quotes found beforehand stay out of the collector's reach, so that forked workers
+    # neither walk nor copy them.
+    gc.collect()
+    gc.freeze()
     for _ in range(rounds):
-        for label in cpu:
+        for label, extract_or_look_up in kinds.items():
             quoting = label == "with quotes"
-            analysis.extract_quotes = timed_extract if quoting else (lambda article: ())
+            analysis.extract_quotes = extract_or_look_up
             inside.value = 0.0
             with tempfile.TemporaryDirectory() as cache:
                 library = Library([folder], cache_dir=Path(cache), data_dir=Path(cache) / "data")
@@ -83,16 +97,22 @@ def time_index(folder: Path, rounds: int, extraction: float) -> None:
                 line += f", extraction inside it {inside.value:.2f}s CPU (+{100 * shares[-1]:.1f}%)"
             print(line)
     analysis.extract_quotes = extract
+    gc.unfreeze()
     without, with_quotes = min(cpu["without quotes"]), min(cpu["with quotes"])
+    storing = min(cpu["quotes stored"])
+    print(f"storing quotes found beforehand adds {100 * (storing - without) / without:.1f}% "
+          f"(best of {rounds})")  # fmt: skip
     print(f"quotes add {100 * (with_quotes - without) / without:.1f}% to the index build "
           f"(best of {rounds}); extraction alone is {100 * extraction / without:.1f}% of it")  # fmt: skip
     print(f"inside the builds with quotes, extraction adds {100 * statistics.median(shares):.1f}% "
           f"(median of {rounds}) to the rest of the build")  # fmt: skip
 
 
-def time_folder(folder: Path) -> float:
-    """Prints read and extraction times per article; returns the total extraction CPU time."""
+def time_folder(folder: Path) -> tuple[float, dict[str, tuple[Quote, ...]]]:
+    """Prints read and extraction times per article; returns the total extraction CPU time
+    and the quotes found, by article fingerprint."""
     read_times, quote_times, quotes = [], [], 0
+    found: dict[str, tuple[Quote, ...]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         start = time.process_time()
         article = read_article(path, root=folder)
@@ -100,8 +120,9 @@ def time_folder(folder: Path) -> float:
         if not isinstance(article, Article):
             continue
         start = time.process_time()
-        quotes += len(extract_quotes(article))
+        found[article.fingerprint] = extract_quotes(article)
         quote_times.append(time.process_time() - start)
+        quotes += len(found[article.fingerprint])
     n = len(quote_times)
     print(f"articles={n} quotes={quotes}")
     print(
@@ -110,7 +131,7 @@ def time_folder(folder: Path) -> float:
     print(f"quotes      total={sum(quote_times):.2f}s  mean={1000 * statistics.mean(quote_times):.2f}ms"
           f"  p95={1000 * sorted(quote_times)[int(n * 0.95)]:.2f}ms")  # fmt: skip
     print(f"quotes / read+parse = {sum(quote_times) / sum(read_times):.2f}")
-    return sum(quote_times)
+    return sum(quote_times), found
 
 
 def time_long(paragraphs: int) -> None:
@@ -144,9 +165,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.folder or corpus(Path(tmp) / "corpus", args.articles)
-        extraction = time_folder(folder)
+        extraction, found = time_folder(folder)
         if args.index:
-            time_index(folder, args.rounds, extraction)
+            time_index(folder, args.rounds, extraction, found)
     if args.long:
         time_long(args.long)
     return 0
