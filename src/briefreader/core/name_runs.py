@@ -59,6 +59,19 @@ SEVERAL_START = re.compile(
     + _PARTICLE.encode()
     + rb" ++)*+(?:[ae]l-)?A))"
 )
+# CAPITALISED_SEVERAL itself read on that copy of an ASCII text, where it finds the same runs:
+# there no character stands for another but capitals, and every capital is alike to it. Its
+# runs are found without a match on the text after each start (several times what the copy's
+# match costs). Each next word is tried as SEVERAL_START tries it, a capital first; nothing
+# that follows a word or a particle could take back what it matched, hence `++` and `*+`.
+_NEXT_IN_SHAPE = (
+    rb" ++(?:A|[ae]l-A|"
+    + _PARTICLE.encode()
+    + rb" ++(?:"
+    + _PARTICLE.encode()
+    + rb" ++)*+(?:[ae]l-)?A)[\w'.-]*+"
+)
+SEVERAL_IN_SHAPE = re.compile(rb"A(?<![\w'.-]A)[\w'.-]*+(?:" + _NEXT_IN_SHAPE + rb")++")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
 NAME_LIKE_WORDS = frozenset("will may june april august don".split())
@@ -83,7 +96,7 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
         while start >= bases[index]:
             base = bases[index]
             index += 1
-        text = match.group()
+        text = joined[start:end]
         if "." not in text:
             # `_runs` read here for the most common match, one run of plain words (two or
             # more, as every match has): no call and no list of its own
@@ -103,8 +116,17 @@ def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
     return found
 
 
-def _several_word_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of CAPITALISED_SEVERAL in the text, the same as its `finditer` gives."""
+def _several_word_matches(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
+    """Matches at the places of CAPITALISED_SEVERAL's in the text, the same as its `finditer`
+    gives (for an ASCII text, those on its one-byte copy)."""
+    if text.isascii():  # (known without a scan)
+        return SEVERAL_IN_SHAPE.finditer(text.encode("ascii").translate(CAPITAL_AS_A))
+    return _several_word_matches_wide(text)
+
+
+def _several_word_matches_wide(text: str) -> Iterator[re.Match[str]]:
+    """The matches of CAPITALISED_SEVERAL in a text with characters outside ASCII, which the
+    one-byte copy does not tell apart: found on the text from the places the copy gives."""
     shape = text.replace("\u00a0", " ").encode("ascii", "replace").translate(CAPITAL_AS_A)
     end = 0
     for candidate in SEVERAL_START.finditer(shape):
