@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
 
 from briefreader.core.names import DAYS, PARTICLES, clean_token
 from briefreader.core.words import ABBREVIATIONS, FUNCTION_CAPITALS
@@ -84,35 +83,30 @@ def name_runs(masked: str) -> list[NameRun]:
     return _runs(masked, CAPITALISED.finditer(masked))
 
 
-def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
-    """The `name_runs` of two words or more of each text, found in one pass over them all."""
-    # No run reaches over a line break, and one reads as the start of a text does.
-    found: list[list[NameRun]] = [[] for _ in texts]
-    bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
-    joined = "\n".join(texts)
-    index, base = 0, 0  # the text the runs are in, and where it starts: runs come in order
-    for match in _several_word_matches(joined):
+def several_word_runs(text: str) -> list[NameRun]:
+    """The `name_runs` of two words or more of a text, found in one pass over it: an article's
+    paragraphs joined by line breaks, as no run reaches over one, and one reads as the start
+    of a text does."""
+    found: list[NameRun] = []
+    for match in _several_word_matches(text):
         start, end = match.span()
-        while start >= bases[index]:
-            base = bases[index]
-            index += 1
-        text = joined[start:end]
-        if "." not in text:
+        run = text[start:end]
+        if "." not in run:
             # `_runs` read here for the most common match, one run of plain words (two or
             # more, as every match has): no call and no list of its own
-            words = text.split()
+            words = run.split()
             if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
-                if "’" in text or "'" in text:  # most runs have no possessive to drop
+                if "’" in run or "'" in run:  # most runs have no possessive to drop
                     words = [clean_token(w) for w in words]
-                found[index].append((start - base, end - base, words))
+                found.append((start, end, words))
                 continue
-            run = _plain_run_trimmed(joined, start, text, words)
-            if run is not None and len(run[2]) > 1:
-                found[index].append((run[0] - base, run[1] - base, run[2]))
+            trimmed = _plain_run_trimmed(text, start, run, words)
+            if trimmed is not None and len(trimmed[2]) > 1:
+                found.append(trimmed)
             continue
-        for run_start, run_end, words in _runs_split_at_stops(joined, start, text):
-            if len(words) > 1:  # (runs of one match all lie in the text it starts in)
-                found[index].append((run_start - base, run_end - base, words))
+        for split in _runs_split_at_stops(text, start, run):
+            if len(split[2]) > 1:
+                found.append(split)
     return found
 
 
