@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate, compress, count
+from operator import add
 
 from briefreader.core.cast import Cast
-from briefreader.core.name_runs import NameRun
+from briefreader.core.name_runs import NameRun, several_word_runs
 from briefreader.core.names import (
     PLACES,
     ROLE_HEADS,
@@ -53,6 +56,7 @@ DIGITS = frozenset("0123456789")
 # How the text before a run ends when OFFICE_BEFORE can match (`$` also matches before a
 # final line break).
 OFFICE_ENDINGS = (" for ", " of ", " for \n", " of \n")
+NO_MORE_SUBJECTS: tuple[float, Sequence[Subject]] = (float("inf"), ())
 
 
 class NameBook:
@@ -92,19 +96,43 @@ class NameBook:
             if body and name_kind(body.group(1).split()) == "organisation":
                 self.bodies.setdefault(match.group(1).lower(), body.group(1))
 
-    def learn_names(
-        self, masked: str, runs: Sequence[NameRun], subjects: Sequence[Subject] = ()
+    def learn_article(
+        self, paragraphs: Sequence[str], subjects: Sequence[Sequence[Subject]]
     ) -> None:
-        """First pass: every full name the paragraph gives, so "Kirby" can find "John Kirby"."""
+        """First pass: the masked paragraphs and each one's subjects teach full names and bodies."""
+        text = "\n".join(paragraphs)
+        # where each next paragraph starts in the text, added up in C
+        ends = list(map(add, accumulate(map(len, paragraphs)), count(1)))
+        self.learn_companies(text)
+        # Only names of two words or more teach a full name or a body's longer name.
+        self.learn_names(text, several_word_runs(text), ends, subjects)
+        self.learn_people_by_surname(text)
+
+    def learn_names(
+        self,
+        text: str,
+        runs: Sequence[NameRun],
+        ends: Sequence[int],
+        subjects: Sequence[Sequence[Subject]],
+    ) -> None:
+        """Every full name the article gives, so "Kirby" can find "John Kirby": from its runs
+        of several words in `text` (its paragraphs joined by line breaks, each next one
+        starting at `ends`), and from each paragraph's `subjects`, which are learnt after its
+        runs and before the next paragraph's, in the order the article gives them."""
+        # One loop, not a call per paragraph: only paragraphs with subjects are visited, and
+        # the rare rules that must not read past a paragraph find its bounds when they need them.
+        later = compress(zip(ends, subjects, strict=True), subjects)
+        until, found = next(later, NO_MORE_SUBJECTS)
         for start, end, words in runs:
-            if len(words) < 2:
-                continue  # one word is never a full name
+            while start >= until:  # the run lies past the paragraph of the next subjects
+                self._learn_subjects(found)
+                until, found = next(later, NO_MORE_SUBJECTS)
             run = " ".join(words)
             # (`office_holder` asks for three words after "for" or "of": most runs are answered
             # without the call)
             person = person_in_run(run) or (
-                office_holder(masked, start, words)
-                if len(words) > 2 and masked.endswith(OFFICE_ENDINGS, 0, start)
+                office_holder(text, start, words, _paragraph_start(ends, start))
+                if len(words) > 2 and text.endswith(OFFICE_ENDINGS, 0, start)
                 else None
             )
             kind = name_kind(words) if person is None else ""
@@ -113,12 +141,12 @@ class NameBook:
                 run = " ".join(words)
                 kind = name_kind(words)
             if kind == "name":
-                after_the = masked[max(0, start - 4) : start].lower() == "the "
+                after_the = text[max(0, start - 4) : start].lower() == "the "
                 # the search needs an apostrophe, which most runs lack: two finds are cheaper
                 owned = (
-                    masked.find("’", start, end) >= 0 or masked.find("'", start, end) >= 0
-                ) and POSSESSIVE_INSIDE.search(masked, start, end) is not None
-                if not after_the and not owned and NAMED_THEN_TOLD.match(masked, end):
+                    text.find("’", start, end) >= 0 or text.find("'", start, end) >= 0
+                ) and POSSESSIVE_INSIDE.search(text, start, end) is not None
+                if not after_the and not owned and _named_then_told(text, end, ends):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
                     self.maybe_people.append(words)
@@ -129,7 +157,7 @@ class NameBook:
                     self._note_titles(before.split(), person)
             elif person is None and len(words) > 1:
                 if kind == "organisation":
-                    written = masked[start:end]
+                    written = text[start:end]
                     owner = OWNER_INSIDE.match(written)
                     if owner is not None:
                         self.owned.setdefault(written[owner.end() :], written)
@@ -138,6 +166,12 @@ class NameBook:
                     self.bodies[key] = run
                 if len(words) == 2 and words[1].endswith("s"):
                     self.groups.setdefault(words[1].lower(), set()).add(run)
+        while found:
+            self._learn_subjects(found)
+            until, found = next(later, NO_MORE_SUBJECTS)
+
+    def _learn_subjects(self, subjects: Sequence[Subject]) -> None:
+        """The bodies and people a paragraph's subjects of reporting verbs name."""
         for subject in subjects:
             body = _body_named(subject.name)
             if body is not None:
@@ -334,15 +368,32 @@ def _defined_aliases(text: str) -> Iterator[re.Match[str]]:
         at = text.find("(", at + 1)
 
 
-def office_holder(masked: str, start: int, words: Sequence[str]) -> str | None:
-    """The holder's name in a run that follows "Minister for", "Secretary of", or None."""
+def office_holder(masked: str, start: int, words: Sequence[str], begin: int = 0) -> str | None:
+    """The holder's name in a run that follows "Minister for", "Secretary of", or None; the
+    paragraph the run is in starts at `begin`."""
     # Most runs are too short or follow no "for"/"of": answered without the regex search.
-    if len(words) < 3 or not masked.endswith(OFFICE_ENDINGS, 0, start):
+    if len(words) < 3 or not masked.endswith(OFFICE_ENDINGS, begin, start):
         return None
-    office = OFFICE_BEFORE.search(masked, max(0, start - 24), start)
+    office = OFFICE_BEFORE.search(masked, max(begin, start - 24), start)
     if office is None or office.group(1).lower() not in TITLES:
         return None
     return name_after_domain([clean_token(w) for w in words])
+
+
+def _paragraph_start(ends: Sequence[int], at: int) -> int:
+    """Where the paragraph with the offset starts, each next one starting at `ends`."""
+    index = bisect_right(ends, at)
+    return ends[index - 1] if index else 0
+
+
+def _named_then_told(text: str, end: int, ends: Sequence[int]) -> bool:
+    """NAMED_THEN_TOLD matches at the end of a run, in its paragraph (each next one starting
+    at `ends`): the text is matched whole, and only a match that reaches a line break is
+    tried again up to the paragraph's end, which few runs need."""
+    told = NAMED_THEN_TOLD.match(text, end)
+    if told is not None and "\n" in told.group():
+        told = NAMED_THEN_TOLD.match(text, end, ends[bisect_right(ends, end)] - 1)
+    return told is not None
 
 
 def strip_the(name: str) -> str:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
 
 from briefreader.core.names import DAYS, PARTICLES, clean_token
 from briefreader.core.words import ABBREVIATIONS, FUNCTION_CAPITALS
@@ -59,6 +58,19 @@ SEVERAL_START = re.compile(
     + _PARTICLE.encode()
     + rb" ++)*+(?:[ae]l-)?A))"
 )
+# CAPITALISED_SEVERAL itself read on that copy of an ASCII text, where it finds the same runs:
+# there no character stands for another but capitals, and every capital is alike to it. Its
+# runs are found without a match on the text after each start (several times what the copy's
+# match costs). Each next word is tried as SEVERAL_START tries it, a capital first; nothing
+# that follows a word or a particle could take back what it matched, hence `++` and `*+`.
+_NEXT_IN_SHAPE = (
+    rb" ++(?:A|[ae]l-A|"
+    + _PARTICLE.encode()
+    + rb" ++(?:"
+    + _PARTICLE.encode()
+    + rb" ++)*+(?:[ae]l-)?A)[\w'.-]*+"
+)
+SEVERAL_IN_SHAPE = re.compile(rb"A(?<![\w'.-]A)[\w'.-]*+(?:" + _NEXT_IN_SHAPE + rb")++")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
 NAME_LIKE_WORDS = frozenset("will may june april august don".split())
@@ -71,40 +83,44 @@ def name_runs(masked: str) -> list[NameRun]:
     return _runs(masked, CAPITALISED.finditer(masked))
 
 
-def several_word_runs(texts: Sequence[str]) -> list[list[NameRun]]:
-    """The `name_runs` of two words or more of each text, found in one pass over them all."""
-    # No run reaches over a line break, and one reads as the start of a text does.
-    found: list[list[NameRun]] = [[] for _ in texts]
-    bases = list(accumulate(len(text) + 1 for text in texts))  # where each next text starts
-    joined = "\n".join(texts)
-    index, base = 0, 0  # the text the runs are in, and where it starts: runs come in order
-    for match in _several_word_matches(joined):
+def several_word_runs(text: str) -> list[NameRun]:
+    """The `name_runs` of two words or more of a text, found in one pass over it: an article's
+    paragraphs joined by line breaks, as no run reaches over one, and one reads as the start
+    of a text does."""
+    found: list[NameRun] = []
+    for match in _several_word_matches(text):
         start, end = match.span()
-        while start >= bases[index]:
-            base = bases[index]
-            index += 1
-        text = match.group()
-        if "." not in text:
+        run = text[start:end]
+        if "." not in run:
             # `_runs` read here for the most common match, one run of plain words (two or
             # more, as every match has): no call and no list of its own
-            words = text.split()
+            words = run.split()
             if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
-                if "’" in text or "'" in text:  # most runs have no possessive to drop
+                if "’" in run or "'" in run:  # most runs have no possessive to drop
                     words = [clean_token(w) for w in words]
-                found[index].append((start - base, end - base, words))
+                found.append((start, end, words))
                 continue
-            run = _plain_run_trimmed(joined, start, text, words)
-            if run is not None and len(run[2]) > 1:
-                found[index].append((run[0] - base, run[1] - base, run[2]))
+            trimmed = _plain_run_trimmed(text, start, run, words)
+            if trimmed is not None and len(trimmed[2]) > 1:
+                found.append(trimmed)
             continue
-        for run_start, run_end, words in _runs_split_at_stops(joined, start, text):
-            if len(words) > 1:  # (runs of one match all lie in the text it starts in)
-                found[index].append((run_start - base, run_end - base, words))
+        for split in _runs_split_at_stops(text, start, run):
+            if len(split[2]) > 1:
+                found.append(split)
     return found
 
 
-def _several_word_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of CAPITALISED_SEVERAL in the text, the same as its `finditer` gives."""
+def _several_word_matches(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
+    """Matches at the places of CAPITALISED_SEVERAL's in the text, the same as its `finditer`
+    gives (for an ASCII text, those on its one-byte copy)."""
+    if text.isascii():  # (known without a scan)
+        return SEVERAL_IN_SHAPE.finditer(text.encode("ascii").translate(CAPITAL_AS_A))
+    return _several_word_matches_wide(text)
+
+
+def _several_word_matches_wide(text: str) -> Iterator[re.Match[str]]:
+    """The matches of CAPITALISED_SEVERAL in a text with characters outside ASCII, which the
+    one-byte copy does not tell apart: found on the text from the places the copy gives."""
     shape = text.replace("\u00a0", " ").encode("ascii", "replace").translate(CAPITAL_AS_A)
     end = 0
     for candidate in SEVERAL_START.finditer(shape):

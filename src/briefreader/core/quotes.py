@@ -15,7 +15,7 @@ from briefreader.core.attribution import (
 from briefreader.core.described_speakers import body_with_word, given_names
 from briefreader.core.mentions import Mention
 from briefreader.core.models import Article, Quote
-from briefreader.core.name_runs import name_runs, several_word_runs
+from briefreader.core.name_runs import name_runs
 from briefreader.core.paragraph_facts import ParagraphFacts, paragraph_facts
 from briefreader.core.quote_repairs import (
     WORD,
@@ -140,14 +140,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     book = SpeakerBook()
     # (most paragraphs have no reporting clause: one shared empty tuple, no list made for each)
     subjects = [[r.subject for r in f.reports if r.subject] if f.reports else () for f in facts]
-    # Only names of two words or more teach a full name or a body's longer name.
-    runs = several_word_runs([f.masked for f in facts])
-    article_text = "\n".join(f.masked for f in facts)
-    book.learn_companies(article_text)
-    for f, found, named in zip(facts, subjects, runs, strict=True):
-        if named or found:
-            book.learn_names(f.masked, named, found)
-    book.learn_people_by_surname(article_text)
+    book.learn_article([f.masked for f in facts], subjects)
     _learn_given_names(book, facts)
     book.remember_later(partial(_recollection, facts, subjects), len(facts))
 
