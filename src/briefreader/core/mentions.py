@@ -64,11 +64,19 @@ def described_openers(
     # Only sentence openers and agents count, and none of these phrases can run over a
     # sentence start, so matching at each of them finds what a scan of the paragraph would.
     agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
-    for at in sorted({*starts, *agents}):
+    # sentence starts come sorted and distinct: merged with agents only when there are any
+    for at in sorted({*starts, *agents}) if agents else starts:
         first = masked[at : at + 1]
         if not ("A" <= first <= "Z" or first == "a" or first == "o"):
             continue  # both patterns open with a capital, or with "a", "an" or "one"
-        owned = OWNED_BODY_OPENER.match(masked, at)
+        # An owner's possessive ends the first word, just before its space: a string test
+        # rejects most sentences before the regex, which backtracks over the word on a miss.
+        space = masked.find(" ", at)
+        owned = (
+            OWNED_BODY_OPENER.match(masked, at)
+            if space > 0 and masked.startswith(("’s", "'s"), space - 2)
+            else None
+        )
         if owned is not None:  # "Russia’s defence ministry gave a different account."
             found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
             continue
