@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from briefreader.core.descriptions import PLACE_AFTER_ROLE, description_kind, is_role
 from briefreader.core.name_book import office_holder, strip_the
 from briefreader.core.name_runs import NameRun
-from briefreader.core.names import ORG_WORDS, TITLES, first_names, gender_of
+from briefreader.core.names import ORG_WORDS, TITLES, clean_token, first_names, gender_of
 from briefreader.core.words import NUMBERED_BODIES, PREPOSITIONS, Subject, name_kind
 
 if TYPE_CHECKING:
@@ -64,11 +64,19 @@ def described_openers(
     # Only sentence openers and agents count, and none of these phrases can run over a
     # sentence start, so matching at each of them finds what a scan of the paragraph would.
     agents = [m.end() for m in PASSIVE_AGENT.finditer(masked)] if " by " in masked else []
-    for at in sorted({*starts, *agents}):
+    # sentence starts come sorted and distinct: merged with agents only when there are any
+    for at in sorted({*starts, *agents}) if agents else starts:
         first = masked[at : at + 1]
         if not ("A" <= first <= "Z" or first == "a" or first == "o"):
             continue  # both patterns open with a capital, or with "a", "an" or "one"
-        owned = OWNED_BODY_OPENER.match(masked, at)
+        # An owner's possessive ends the first word, just before its space: a string test
+        # rejects most sentences before the regex, which backtracks over the word on a miss.
+        space = masked.find(" ", at)
+        owned = (
+            OWNED_BODY_OPENER.match(masked, at)
+            if space > 0 and masked.startswith(("’s", "'s"), space - 2)
+            else None
+        )
         if owned is not None:  # "Russia’s defence ministry gave a different account."
             found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
             continue
@@ -106,6 +114,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
     found: list[Mention] = []
     by_word, by_first, known_first_names = book.cast.by_word, book.cast.by_first, first_names()
+    by_last = book.cast.by_last
     covered = 0  # the end of a body's name that ran on over "of"
     for offset, end, words in runs:
         if end <= covered:
@@ -150,7 +159,12 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 book.people_by_run[run] = book.person_name(run) or book.cast.resolve(run)
             person = book.people_by_run[run]
             if len(words) <= 2:
-                person = book.namesake_in_run(words, paragraph, offset) or person
+                # `namesake_of_words` finds no one unless the last word is a known surname or
+                # first name: tested here, as most runs are neither and two calls cost more
+                last = words[-1]
+                last = (clean_token(last) if "’" in last or "'" in last else last).lower()
+                if last in by_last or last in by_first:
+                    person = book.namesake_in_run(words, paragraph, offset) or person
         sentence = bisect_right(starts, offset)
         if person is None and len(words) == 1 and words[0].lower() in known_first_names:
             if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):

@@ -144,10 +144,12 @@ class SpeakerBook(NameBook):
         """Second pass: where each person and organisation is named, for pronouns later on."""
         found = named_mentions(self, paragraph, masked, starts, runs, subjects)
         described_at: set[int] = set()
-        # "The union said" may point back at a body named earlier in this very paragraph.
-        self.by_paragraph[paragraph] = sorted(found, key=BY_OFFSET)
         for subject in subjects:
             if subject.kind == "description":
+                if not described_at:
+                    # "The union said" may point back at a body named earlier in this very
+                    # paragraph (a copy, made only for paragraphs with a description)
+                    self.by_paragraph[paragraph] = sorted(found, key=BY_OFFSET)
                 described_at.add(subject.start)
                 head = description_head(subject.name)
                 name = self.speaker(subject, paragraph) or subject.name
