@@ -329,27 +329,42 @@ class SpeakerBook(NameBook):
                    kinds: tuple[str, str] | None = None) -> str | None:  # fmt: skip
         """The person (he, she) or organisation (it) a pronoun most likely points back to."""
         primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
-        earlier = self.earlier_mentions(paragraph, offset)
         exact = PRONOUN_GENDER.get(pronoun, "")
+        here = self.mentions(paragraph)
+        if here and here[-1].offset >= offset:  # the list is sorted by offset
+            here = [m for m in here if m.offset < offset]
         # Best first, in this paragraph: someone of the pronoun's gender the text puts forward,
         # anyone put forward who may fit, anyone of that gender; then someone of that gender
-        # put forward in the paragraph before; then the paragraphs before.
-        passes = (
-            (exact, True, 0),
-            (primary, True, 0),
-            (exact, False, 0),
-            (exact, True, 1),  # a name of unknown gender may be a body's
-            (primary, True, 6),
-            (fallback, True, 6),
-            (primary, False, 6),
-            (fallback, False, 6),
-        )
-        for wanted, only_salient, reach in passes:
-            for mention in reversed(earlier):
-                if paragraph - mention.paragraph > reach:
-                    break
-                if wanted and mention.kind in wanted and (mention.salient or not only_salient):
+        # put forward in the paragraph before (a name of unknown gender may be a body's); then
+        # the paragraphs before. Most pronouns are settled in this paragraph or the one before,
+        # so the six paragraphs' mentions are only gathered when these find no one.
+        if exact:
+            for mention in reversed(here):
+                if mention.kind in exact and mention.salient:
                     return mention.name
+        if primary:
+            for mention in reversed(here):
+                if mention.kind in primary and mention.salient:
+                    return mention.name
+        if exact:
+            for mention in reversed(here):
+                if mention.kind in exact:
+                    return mention.name
+            # this paragraph has no one of that gender put forward: the first test found none
+            for mention in reversed(self.by_paragraph.get(paragraph - 1, ()) if paragraph else ()):
+                if mention.kind in exact and mention.salient:
+                    return mention.name
+        earlier = self.earlier_mentions(paragraph, offset)
+        for wanted, only_salient in (
+            (primary, True),
+            (fallback, True),
+            (primary, False),
+            (fallback, False),
+        ):
+            if wanted:
+                for mention in reversed(earlier):
+                    if mention.kind in wanted and (mention.salient or not only_salient):
+                        return mention.name
         return None
 
 
