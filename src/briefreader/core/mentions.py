@@ -31,6 +31,7 @@ WORD_BEFORE = re.compile(r"(\w++)\s*+$")  # possessive: no backtracking on a mis
 # Words that take an object after them, which is not who speaks next: "she told Radio Nord".
 OBJECT_AFTER = frozenset("told tells telling".split())
 DESCRIBED_PERSON = re.compile(r"(?:The|A|An|One|Another|a|an|one)(?: [A-Za-z-]+){1,3}")
+DESCRIBED_OPENER_WORDS = frozenset("The A An One Another a an one".split())
 # A body named by its owner and a lower-case description: "Russia’s defence ministry".
 OWNED_BODY_OPENER = re.compile(
     r"[A-Z][\w-]*[’']s (?:[a-z]+ ){0,2}(ministry|office|army|military|government|embassy|"
@@ -80,6 +81,10 @@ def described_openers(
         if owned is not None:  # "Russia’s defence ministry gave a different account."
             found.append(Mention(paragraph, at, owned.group(), "o", True, owned.group(1)))
             continue
+        # the pattern's first word is one of a few, followed by a space: a set test rejects
+        # most sentences before the regex
+        if masked[at:space] not in DESCRIBED_OPENER_WORDS:
+            continue
         match = DESCRIBED_PERSON.match(masked, at)
         if match is None:
             continue
@@ -105,12 +110,14 @@ def described_openers(
 def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Sequence[int],
                    runs: Sequence[NameRun], subjects: Sequence[Subject]) -> list[Mention]:  # fmt: skip
     """The people and bodies the paragraph's capitalised runs name."""
-    named = [s for s in subjects if s.kind == "name"]
+    named: list[Subject] = []  # one loop for both: most paragraphs have no subjects at all
     seen: set[int] = set()
     # "She added that Anna Kowalski had warned": the sentence is about whoever "she" is.
     pronoun_at: dict[int, int] = {}
     for subject in subjects:
-        if subject.kind == "pronoun" and subject.name in ("he", "she"):
+        if subject.kind == "name":
+            named.append(subject)
+        elif subject.kind == "pronoun" and subject.name in ("he", "she"):
             pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
     found: list[Mention] = []
     by_word, by_first, known_first_names = book.cast.by_word, book.cast.by_first, first_names()
@@ -171,7 +178,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 person = run  # "Halyna, 71, who would give only her first name"
         word_before = ""  # only people need it, and most runs are not people
         if person and office is None:
-            before = WORD_BEFORE.search(masked, max(0, offset - 24), offset)
+            before = WORD_BEFORE.search(masked, offset - 24 if offset > 24 else 0, offset)
             word_before = before.group(1).lower() if before is not None else ""
             if word_before in ("like", "unlike"):
                 continue  # "Like Kawabata, she said …": someone else, compared
