@@ -7,7 +7,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefreader.core.name_runs import CAPITALISED_SEVERAL, _several_word_matches
+from briefreader.core.name_runs import (
+    CAPITALISED,
+    CAPITALISED_SEVERAL,
+    _runs,
+    _several_word_matches,
+    name_runs,
+)
 from briefreader.core.paragraph_facts import outside
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
 from briefreader.core.sentences import mask_quotes
@@ -33,6 +39,16 @@ def test_runs_of_several_words_in_news_text() -> None:
     expected = [match.span() for match in CAPITALISED_SEVERAL.finditer(text)]
     assert [match.span() for match in _several_word_matches(text)] == expected
     assert len(expected) == 4
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "The ", "Will ", "May ", "Mr. ", "U.S."]), max_size=30).map(
+        "".join
+    )
+)
+def test_name_runs_are_those_of_the_patterns_matches(text: str) -> None:
+    assert name_runs(text) == _runs(text, CAPITALISED.finditer(text))
 
 
 @settings(max_examples=2000, deadline=None)

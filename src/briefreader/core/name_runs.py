@@ -71,6 +71,9 @@ _NEXT_IN_SHAPE = (
     + rb" ++)*+(?:[ae]l-)?A)[\w'.-]*+"
 )
 SEVERAL_IN_SHAPE = re.compile(rb"A(?<![\w'.-]A)[\w'.-]*+(?:" + _NEXT_IN_SHAPE + rb")++")
+# CAPITALISED read on that copy of an ASCII text, one-word runs too: its literal lead lets the
+# regex engine skip from capital to capital in C instead of testing `[A-Z]` at every character.
+CAPITALISED_IN_SHAPE = re.compile(rb"A(?<![\w'.-]A)[\w'.-]*+(?:" + _NEXT_IN_SHAPE + rb")*+")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
 NAME_LIKE_WORDS = frozenset("will may june april august don".split())
@@ -80,6 +83,8 @@ def name_runs(masked: str) -> list[NameRun]:
     """(start, end, words) of each run of capitalised words, without the function words that
     open sentences ("But", "The"); a full stop ends a run unless it ends an abbreviation;
     "He Jianxiong" stays a name."""
+    if masked.isascii():  # (known without a scan) its runs are found on its one-byte copy
+        return _runs(masked, CAPITALISED_IN_SHAPE.finditer(masked.encode().translate(CAPITAL_AS_A)))
     return _runs(masked, CAPITALISED.finditer(masked))
 
 
@@ -132,14 +137,17 @@ def _several_word_matches_wide(text: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
-def _runs(masked: str, matches: Iterator[re.Match[str]]) -> list[NameRun]:
+def _runs(
+    masked: str, matches: Iterator[re.Match[str]] | Iterator[re.Match[bytes]]
+) -> list[NameRun]:
+    """The runs of the matches of CAPITALISED in `masked` (or of its copy's), read on `masked`."""
     found: list[NameRun] = []
     for match in matches:
-        text = match.group()
+        at, end = match.span()
+        text = masked[at:end]
         if " " not in text and "\u00a0" not in text:  # most runs are one word: the quick way
             single = _single_word_run(text)
             if single is not None:
-                at = match.start()
                 found.append((at, at + single[0], [single[1]]))
             continue
         if "." not in text:  # no full stop to end the run at: one run, unless trimmed below
@@ -147,13 +155,13 @@ def _runs(masked: str, matches: Iterator[re.Match[str]]) -> list[NameRun]:
             if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
                 if "’" in text or "'" in text:  # most runs have no possessive to drop
                     words = [clean_token(w) for w in words]
-                found.append((match.start(), match.end(), words))
+                found.append((at, end, words))
                 continue
-            run = _plain_run_trimmed(masked, match.start(), text, words)
+            run = _plain_run_trimmed(masked, at, text, words)
             if run is not None:
                 found.append(run)
             continue
-        found.extend(_runs_split_at_stops(masked, match.start(), text))
+        found.extend(_runs_split_at_stops(masked, at, text))
     return found
 
 
