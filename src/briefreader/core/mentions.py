@@ -121,7 +121,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
     found: list[Mention] = []
     by_word, by_first, known_first_names = book.cast.by_word, book.cast.by_first, first_names()
-    by_last = book.cast.by_last
+    by_last, person_genders = book.cast.by_last, book.person_genders
     covered = 0  # the end of a body's name that ran on over "of"
     for offset, end, words in runs:
         if end <= covered:
@@ -186,9 +186,14 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 person = None  # "the River Leam", "the National Lottery": places and bodies
                 found.append(Mention(paragraph, offset, run, "o", is_subject))
         if person:
-            full = book.cast.resolve(person) or person
+            # the fullest name and its gender, worked out once an article: people recur
+            if person in person_genders:
+                full, gender = person_genders[person]
+            else:
+                full = book.cast.resolve(person) or person
+                gender = gender_of(full)  # read once, for the honorific and the mention below
+                person_genders[person] = full, gender
             told = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
-            gender = gender_of(full)  # read once, for the honorific and the mention below
             if told and len(words) > 1 and gender == "u":
                 book.genders[full] = told  # "Mr. Dube": he
             object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
@@ -220,9 +225,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             if "’s " in written or "'s " in written:
                 run = written  # "Russia's Defense Ministry": the owner, as the text writes it
             body = book.spelled_out(run) or book.runs_on(run) or strip_the(run)
-            whole = [x.name for x in named if x.start <= offset and end <= x.end]
-            if whole and len(whole[0]) > len(body) and body in whole[0]:
-                body = whole[0]  # the run "Ministry" in the subject "Ministry of Defence"
+            for x in named:  # the first subject holding the run: a loop, not a list
+                if x.start <= offset and end <= x.end:
+                    if len(x.name) > len(body) and body in x.name:
+                        body = x.name  # the run "Ministry" in the subject "Ministry of Defence"
+                    break
             rest = _body_of(masked, end) if masked.startswith(" of ", end) else None
             if rest is not None:
                 if body == strip_the(run):

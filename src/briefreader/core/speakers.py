@@ -65,6 +65,7 @@ class SpeakerBook(NameBook):
         self.genders: dict[str, str] = {}  # people an honorific told us the gender of
         # who each capitalised run names, once every name of the article is learnt
         self.people_by_run: dict[str, str | None] = {}
+        self.person_genders: dict[str, tuple[str, str]] = {}  # person -> fullest name, gender
         # Paragraphs not yet remembered, in order: most articles never ask for a pronoun's
         # antecedent, so where people are named is only worked out when something asks.
         self.recall: Callable[[int], Recollection | None] | None = None
