@@ -131,7 +131,11 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             pronoun_at.setdefault(bisect_right(starts, subject.start), subject.start)
     found: list[Mention] = []
     by_word, by_first, known_first_names = book.cast.by_word, book.cast.by_first, first_names()
-    by_last, person_genders = book.cast.by_last, book.person_genders
+    by_last, person_genders, people_by_run = (
+        book.cast.by_last,
+        book.person_genders,
+        book.people_by_run,
+    )
     covered = 0  # the end of a body's name that ran on over "of"
     for offset, end, words in runs:
         if end <= covered:
@@ -140,7 +144,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             # a lone word counts when it is a known surname or first name, or a body's (read
             # inline: most runs are one word, and a call for each costs more than the tests)
             word = words[0]
-            lowered = word.lower()
+            lowered = word.lower()  # the first word lowered, read by the rules below too
             if not (
                 lowered in by_word
                 or lowered in known_first_names
@@ -151,6 +155,8 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 or lowered in by_first  # "Lucas" for "Lucas Ferreira-Holm"
             ):
                 continue
+        else:
+            lowered = words[0].lower()
         run = " ".join(words)
         number = NUMBER_AFTER.match(masked, end) if words[-1].lower() in NUMBERED_BODIES else None
         if number is not None:  # "IAFF Local 2217": a body, whatever its words
@@ -162,9 +168,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 is_subject = True
                 break
         # `body_in_full` finds nothing unless a body's name opens with the run's first word
-        in_full = (
-            book.body_in_full(run) if len(words) > 1 and words[0].lower() in book.bodies else None
-        )
+        in_full = book.body_in_full(run) if len(words) > 1 and lowered in book.bodies else None
         if in_full and not book.cast.resolve(run):  # "Setouchi Electric" for "… Power Co."
             found.append(Mention(paragraph, offset, in_full, "o", is_subject))
             continue
@@ -172,9 +176,9 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
         if office is not None:
             person = book.cast.resolve(office) or office
         else:
-            if run not in book.people_by_run:
-                book.people_by_run[run] = book.person_name(run) or book.cast.resolve(run)
-            person = book.people_by_run[run]
+            person = people_by_run.get(run, "")  # "": not yet asked (None: no one)
+            if person == "":
+                person = people_by_run[run] = book.person_name(run) or book.cast.resolve(run)
             if len(words) <= 2:
                 # `namesake_of_words` finds no one unless the last word is a known surname or
                 # first name: tested here, as most runs are neither and two calls cost more
@@ -183,7 +187,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 if last in by_last or last in by_first:
                     person = book.namesake_in_run(words, paragraph, offset) or person
         sentence = bisect_right(starts, offset)
-        if person is None and len(words) == 1 and words[0].lower() in known_first_names:
+        if person is None and len(words) == 1 and lowered in known_first_names:
             if offset not in starts or re.match(r",\s*\d", masked[end : end + 5]):
                 person = run  # "Halyna, 71, who would give only her first name"
         word_before = ""  # only people need it, and most runs are not people
@@ -203,7 +207,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                 full = book.cast.resolve(person) or person
                 gender = gender_of(full)  # read once, for the honorific and the mention below
                 person_genders[person] = full, gender
-            told = HONORIFIC_GENDER.get(words[0].lower().rstrip("."), "")
+            told = HONORIFIC_GENDER.get(lowered.rstrip("."), "")
             if told and len(words) > 1 and gender == "u":
                 book.genders[full] = told  # "Mr. Dube": he
             object_of = word_before in PREPOSITIONS or word_before in OBJECT_AFTER
@@ -246,9 +250,9 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
                     body += masked[end:rest]
                 covered = rest
             found.append(Mention(paragraph, offset, body, "o", is_subject or opens))
-        elif len(words) == 1 and words[0].lower() in book.bodies:
+        elif len(words) == 1 and lowered in book.bodies:
             # "Halvorsen" after "Halvorsen Foods": the body, which "it" can point back to
-            body = book.bodies[words[0].lower()]
+            body = book.bodies[lowered]
             found.append(Mention(paragraph, offset, body, "o", is_subject))
         elif is_subject:
             after_the = masked[max(0, offset - 4) : offset].lower() == "the "
