@@ -92,27 +92,8 @@ def several_word_runs(text: str) -> list[NameRun]:
     """The `name_runs` of two words or more of a text, found in one pass over it: an article's
     paragraphs joined by line breaks, as no run reaches over one, and one reads as the start
     of a text does."""
-    found: list[NameRun] = []
-    for match in _several_word_matches(text):
-        start, end = match.span()
-        run = text[start:end]
-        if "." not in run:
-            # `_runs` read here for the most common match, one run of plain words (two or
-            # more, as every match has): no call and no list of its own
-            words = run.split()
-            if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
-                if "’" in run or "'" in run:  # most runs have no possessive to drop
-                    words = [clean_token(w) for w in words]
-                found.append((start, end, words))
-                continue
-            trimmed = _plain_run_trimmed(text, start, run, words)
-            if trimmed is not None and len(trimmed[2]) > 1:
-                found.append(trimmed)
-            continue
-        for split in _runs_split_at_stops(text, start, run):
-            if len(split[2]) > 1:
-                found.append(split)
-    return found
+    # every match has two words or more; a full stop or a trimmed word may leave one
+    return [run for run in _runs(text, _several_word_matches(text)) if len(run[2]) > 1]
 
 
 def _several_word_matches(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
