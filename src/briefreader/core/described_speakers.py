@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefreader.core.descriptions import (
@@ -41,12 +43,6 @@ OWNED_BY_NAME = re.compile(
     r"the [A-Z][\w.&-]*[’']s (?:[a-z]+ ){0,2}"
     r"(?:branch|wing|arm|division|subsidiary|office|ministry|department|unit)$"
 )
-# What opens "a government whip" (`introduced_as`) and "her letter" (`document_sender`), and
-# the words that may come between it and the noun.
-INTRODUCING_WORD = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) ")
-SENDING_WORD = re.compile(r"\b(?:a|an|the|his|her|its|their) ")
-WORD_THEN_SPACE = re.compile(r"[\w’'-]+ ")
-PLAIN_WORD_THEN_SPACE = re.compile(r"[\w-]+ ")
 BUSINESS_HEADS = frozenset(
     """company firm retailer maker manufacturer carrier startup insurer lender airline bank
     utility operator""".split()
@@ -153,10 +149,10 @@ def introduced_as(book: SpeakerBook, head: str, paragraph: int, offset: int) -> 
         limit = offset if index == paragraph else len(masked)
         if masked.find(head, 0, limit) < 0:
             continue
-        found = _last_introduction(masked, limit, head)
+        found = _last(_introduction(head).finditer(masked, 0, limit))
         if found is not None:
-            phrase = masked[found[0] : found[1]]
-            rest = PLACE_AFTER_ROLE.match(masked, found[1])
+            phrase = found.group()
+            rest = PLACE_AFTER_ROLE.match(masked, found.end())
             phrase += rest.group() if rest is not None else ""
             return phrase[:1].lower() + phrase[1:]
     return None
@@ -173,9 +169,10 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
         limit = offset if index == paragraph else len(masked)
         if masked.find(document, 0, limit) < 0:
             continue
-        at = _last_brought_up(masked, limit, document)
-        if at is None:
+        brought_up = _last(_bringing_up(document).finditer(masked, 0, limit))
+        if brought_up is None:
             continue
+        at = brought_up.start()
         sentence = starts[bisect_right(starts, at) - 1] if starts else 0
         for mention in book.mentions(index):
             if sentence <= mention.offset < at and mention.kind in "mfuo" and mention.salient:
@@ -183,50 +180,25 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
     return None
 
 
-def _last_introduction(masked: str, limit: int, head: str) -> tuple[int, int] | None:
-    """(start, end) of the last match of `\\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\\w’'-]+ ){0,3}?`
-    then the head and a word's end, that `finditer` up to `limit` gives. Matched a word at a
-    time after each article: a pattern of its own per head would cost a compile per word."""
+@lru_cache(maxsize=256)
+def _introduction(head: str) -> re.Pattern[str]:
+    """ "a government whip", "another senior official": a person introduced as the head noun
+    (a handful of heads recur, hence the cache of patterns)."""
+    return re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne) (?:[\w’'-]+ ){{0,3}}?{head}\b")
+
+
+@lru_cache(maxsize=64)
+def _bringing_up(document: str) -> re.Pattern[str]:
+    """ "her letter", "the ministry statement": a document brought up in the text."""
+    return re.compile(rf"\b(?:a|an|the|his|her|its|their) (?:[\w-]+ )?{document}\b")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of the matches, or None."""
     last = None
-    for article in INTRODUCING_WORD.finditer(masked, 0, limit):
-        if last is not None and article.start() < last[1]:
-            continue  # inside the match before, where `finditer` does not look
-        at = article.end()
-        for between in range(4):  # the fewest words between first, as `{0,3}?` tries them
-            if _word_at(masked, at, limit, head):
-                last = (article.start(), at + len(head))
-                break
-            word = WORD_THEN_SPACE.match(masked, at, limit) if between < 3 else None
-            if word is None:
-                break
-            at = word.end()
+    for last in matches:  # noqa: B007 - only the last is kept
+        pass
     return last
-
-
-def _last_brought_up(masked: str, limit: int, document: str) -> int | None:
-    """Where the last match of `\\b(?:a|an|the|his|her|its|their) (?:[\\w-]+ )?` then the
-    document's word and a word's end, that `finditer` up to `limit` gives, starts; matched
-    as in `_last_introduction`."""
-    last, end = None, 0
-    for article in SENDING_WORD.finditer(masked, 0, limit):
-        if article.start() < end:
-            continue
-        at = article.end()
-        word = PLAIN_WORD_THEN_SPACE.match(masked, at, limit)  # a word between, if it can be
-        if word is not None and _word_at(masked, word.end(), limit, document):
-            last, end = article.start(), word.end() + len(document)
-        elif _word_at(masked, at, limit, document):
-            last, end = article.start(), at + len(document)
-    return last
-
-
-def _word_at(text: str, at: int, limit: int, word: str) -> bool:
-    """The word (ending in a word character) stands at `at` and ends a word there before
-    `limit`, as `word\\b` matches it."""
-    if not text.startswith(word, at, limit):
-        return False
-    end = at + len(word)
-    return end == limit or not (text[end].isalnum() or text[end] == "_")
 
 
 def body_with_word(book: SpeakerBook, head: str, paragraph: int, offset: int) -> str | None:
