@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from operator import attrgetter
 
 from briefreader.core.names import clean_token, person_in_run
 from briefreader.core.noun_phrases import capitalised_run_start, subject_ending_at
-from briefreader.core.words import Subject, Token, boundary, is_name_word, name_kind
+from briefreader.core.words import (
+    TOKEN_START,
+    Subject,
+    Token,
+    boundary,
+    is_name_word,
+    name_kind,
+)
 
 # Tokens are searched by their start without a list of starts built for every search.
-START = attrgetter("start")
 
 
 def person_like(subject: Subject) -> bool:
@@ -30,7 +35,7 @@ def apposed_description(
     tokens: Sequence[Token], masked: str, opener: Subject, last: int
 ) -> Subject | None:
     """The description set after the opener's comma, up to a relative clause or punctuation."""
-    first = bisect_left(tokens, opener.end, key=START)
+    first = bisect_left(tokens, opener.end, key=TOKEN_START)
     if first > last:
         return None
     end = first
@@ -50,7 +55,7 @@ def named_before_apposition(
     tokens: Sequence[Token], masked: str, described: Subject, floor: int
 ) -> Subject | None:
     """The person a description stands in apposition to ("Ada Lim, the mayor, …"), or None."""
-    at = bisect_left(tokens, described.start, key=START)
+    at = bisect_left(tokens, described.start, key=TOKEN_START)
     if at - 1 < floor or masked[tokens[at - 1].end : tokens[at].start].strip() != ",":
         return None
     if not is_name_word(tokens[at - 1]):
@@ -65,7 +70,7 @@ def named_before_apposition(
 
 def opens_clause(tokens: Sequence[Token], masked: str, subject: Subject, floor: int) -> bool:
     """The phrase stands at the start of its clause: first in the sentence or after a comma."""
-    at = bisect_left(tokens, subject.start, key=START)
+    at = bisect_left(tokens, subject.start, key=TOKEN_START)
     return at <= floor or boundary(masked, tokens[at - 1], tokens[at])
 
 

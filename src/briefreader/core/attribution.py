@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import partial
-from operator import attrgetter
 from typing import NamedTuple
 
 from briefreader.core.appositions import (
@@ -44,6 +43,7 @@ from briefreader.core.words import (
     CONNECTORS,
     MASK,
     PREPOSITIONS,
+    TOKEN_START,
     Subject,
     Token,
     boundary,
@@ -75,9 +75,10 @@ ENDS_HERE = re.compile(r"\s*[.;:]")  # the sentence or clause ends right after a
 # Reading words that are verbs only before a given word: "according to", "found that".
 NEEDS_NEXT_WORD = frozenset(("according", "found", "finds"))
 # Words before a verb that make its subject something other than the phrase ending there.
-JOINING_OR_RELATIVE = frozenset(("and", "but", "then", "which", "who"))
+JOINING = frozenset(("and", "but", "then"))
+RELATIVE = frozenset(("which", "who"))
+JOINING_OR_RELATIVE = JOINING | RELATIVE
 # Tokens are searched by their start without a list of starts built for every paragraph.
-START = attrgetter("start")
 
 
 def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int) -> Subject | None:
@@ -97,7 +98,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
         return subject_ending_at(tokens, masked, last, floor)
     if MASK in gap:
         return None
-    if tokens[last].lower in ("and", "but", "then") and not CLAUSE_BREAK.search(gap):
+    if tokens[last].lower in JOINING and not CLAUSE_BREAK.search(gap):
         # "he smiled and said": the subject of the first verb speaks.
         for j in range(last - 1, max(floor, last - 6) - 1, -1):
             if boundary(masked, tokens[j], tokens[j + 1]):
@@ -106,7 +107,7 @@ def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int)
                 return subject_ending_at(tokens, masked, j, floor)
         return sentence_subject(tokens, masked, None, None, first=floor)
     if (
-        tokens[last].lower in ("which", "who")
+        tokens[last].lower in RELATIVE
         and last - 1 >= floor
         and masked[tokens[last - 1].end : tokens[last].start].strip().endswith(",")
         and not CLAUSE_BREAK.search(gap)
@@ -210,11 +211,12 @@ def _is_noun(tokens: Sequence[Token], masked: str, i: int, floor: int) -> bool:
 
 
 def _sentence_end(tokens: Sequence[Token], starts: Sequence[int], sentence: int, verb: int) -> int:
-    """Index of the first word after the sentence of the word `verb`; only inverted subjects
-    need it, so it is found only for them."""
+    """Index of the first word after the sentence of the word `verb`; only subjects after the
+    verb ("said Becca Wasser", "according to the ministry") need it, so it is found only for
+    them."""
     if sentence + 1 >= len(starts):
         return len(tokens)
-    return bisect_left(tokens, starts[sentence + 1], verb, key=START)
+    return bisect_left(tokens, starts[sentence + 1], verb, key=TOKEN_START)
 
 
 def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
@@ -240,7 +242,7 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
             # The sentence's first word, found once for all its verbs: it lies between the
             # previous verb's floor and this verb.
             bounds_of = sentence
-            floor = bisect_left(tokens, starts[sentence], floor, i, key=START)
+            floor = bisect_left(tokens, starts[sentence], floor, i, key=TOKEN_START)
         if (
             i > floor
             and tokens[i - 1].lower in BEFORE_AN_ADJECTIVE
@@ -381,7 +383,7 @@ def _names_person(tokens: Sequence[Token], masked: str, last: int, floor: int) -
 def with_then_participle(tokens: Sequence[Token], masked: str, verb_start: int) -> Subject | None:
     """ "…, with some families saying they feel “forgotten”": the phrase after "with" does
     the saying, not the sentence's subject."""
-    verb = bisect_left(tokens, verb_start, key=START)
+    verb = bisect_left(tokens, verb_start, key=TOKEN_START)
     for j in range(verb - 1, max(-1, verb - 6), -1):
         if boundary(masked, tokens[j], tokens[j + 1]):
             return None

@@ -88,9 +88,10 @@ class Cast:
         written, name, size, lowered, last_key, last, first, bare, tails, family, keys = forms
         if written != name:
             self.suffixed[name] = written
-        # `resolve` inline: most names added are known already, under their own name
+        # `resolve` inline (a call for each name added costs more than its two look-ups):
+        # a name known already is found under its own name, else under its last word
         found = self.by_word.get(lowered)
-        if not found:  # the rest of `resolve`, inline: most names added are new
+        if not found:
             full = self.by_word.get(last_key)
             found = full if full and full.lower().endswith(lowered) else None
         if found and self.sizes[found] >= size:
@@ -150,6 +151,3 @@ class Cast:
     def lists(self, name: str) -> bool:
         """The name is one of `people`, exactly as written."""
         return self.listed.get(name, 0) > 0
-
-    def is_person(self, name: str) -> bool:
-        return self.resolve(name) is not None

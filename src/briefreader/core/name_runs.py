@@ -184,34 +184,24 @@ def _single_word_run(text: str) -> tuple[int, str] | None:
 
 def _plain_run_trimmed(masked: str, start: int, text: str, words: list[str]) -> NameRun | None:
     """What `_trimmed` makes of the words of a run with no full stop (`text`, at `start`), read
-    from its words as split: a sentence's opening word ("The White House") is most runs that
-    need trimming, and placing words by a search in the run costs far less than a regex."""
-    offsets = []
+    from its words as split: placing words by a search in the run costs far less than a regex,
+    and only spaces lie between them."""
+    parts = []
     at = 0
     for word in words:
-        at = text.find(word, at)  # only spaces lie between words
-        offsets.append(start + at)
+        at = text.find(word, at)
+        parts.append((start + at, start + at + len(word), word))
         at += len(word)
-    first, last = 0, len(words)
-    while (
-        first < last
-        and words[first].lower() in OPENING_WORDS
-        and not (words[first] == "He" and last - first > 1)
-        and not _first_name_mid_sentence(words[first], offsets[first], last - first, masked)
-    ):
-        first += 1
-    while last > first and words[last - 1].lower() in DAYS:
-        last -= 1
-    if first == last:
-        return None
-    end = offsets[last - 1] + len(words[last - 1])
-    return offsets[first], end, [clean_token(w) for w in words[first:last]]
+    return next(_trimmed(parts, masked), None)
 
 
 def _trimmed(parts: list[tuple[int, int, str]], masked: str) -> Iterator[NameRun]:
+    """The run of the placed words (start, end, word) without the words that open sentences
+    before it ("The White House"; "He Jianxiong" and "director May Chen" keep theirs) and the
+    days after it."""
     while (
         parts
-        and (parts[0][2].lower() in FUNCTION_CAPITALS or parts[0][2].lower() in DAYS)
+        and parts[0][2].lower() in OPENING_WORDS
         and not (parts[0][2] == "He" and len(parts) > 1)
         and not _first_name_mid_sentence(parts[0][2], parts[0][0], len(parts), masked)
     ):

@@ -114,23 +114,11 @@ DAYS = frozenset(
 )
 
 
-GENDERS = frozenset("mfu")  # in the first-name list: male, female, either
-
-
 @cache
 def first_names() -> dict[str, str]:
     """Lower-case first name -> "m", "f" or "u" (either), from the shipped list."""
     data = resources.files("briefreader.core").joinpath("data", "first_names.txt")
     text = data.read_text(encoding="utf-8")
-    at = 0
-    while text.startswith("#", at):  # the notes at the top
-        at = text.find("\n", at) + 1 or len(text)
-    # Every line "name<TAB>gender": the names and genders alternate in one split, and the dict
-    # is made in C from the two slices, at half the cost of a loop over nine thousand lines.
-    fields = text[at:].split()
-    names, genders = fields[::2], fields[1::2]
-    if 2 * text.count("\t", at) == len(fields) and GENDERS.issuperset(genders):
-        return dict(zip(names, genders))  # noqa: B905 - the lengths are checked above
     # comprehensions, not a loop of statements: the list has some nine thousand lines
     rows = (line.partition("\t") for line in text.splitlines() if line and line[0] != "#")
     return {name: gender.strip() or "u" for name, _, gender in rows}

@@ -72,11 +72,10 @@ def _abbreviation_at(masked: str, stop: int) -> bool:
 
 
 def _sentence_ends(masked: str) -> list[re.Match[str]]:
-    """Where sentences end, in order (no match holds a second [.!?], so none overlap)."""
-    ends = list(FULL_STOP_END.finditer(masked))
-    if "!" in masked or "?" in masked:
-        ends = sorted([*ends, *OTHER_END.finditer(masked)], key=lambda match: match.start())
-    return ends
+    """Where sentences end in a text with a ! or ?, in order (no match holds a second [.!?],
+    so none overlap)."""
+    ends = [*FULL_STOP_END.finditer(masked), *OTHER_END.finditer(masked)]
+    return sorted(ends, key=lambda match: match.start())
 
 
 def sentence_starts(

@@ -259,14 +259,10 @@ class SpeakerBook(NameBook):
         longer = self.bodies.get(run.split()[0].lower(), "")
         return longer if longer.startswith((run + " for ", run + " of ", run + " on ")) else None
 
-    def namesake(self, written: str, paragraph: int, offset: int) -> str | None:
-        """Who a lone surname or first name means ("Varga", "Ms. Varga", "Lucas") when
-        the article names one person with it, or several: the one an honorific fits, else the
-        one named last."""
-        return self.namesake_of_words(written.split(), paragraph, offset)
-
     def namesake_of_words(self, words: Sequence[str], paragraph: int, offset: int) -> str | None:
-        """`namesake` for the written words, split at spaces."""
+        """Who a lone surname or first name, written as these words ("Varga", "Ms. Varga",
+        "Lucas"), means when the article names one person with it, or several: the one an
+        honorific fits, else the one named last."""
         if not words or len(words) > 2:
             return None
         last = clean_token(words[-1])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from briefreader.core.names import DAYS, ORG_WORDS, PLACES, clean_token
@@ -92,6 +93,9 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+TOKEN_START = attrgetter("start")  # a key for bisecting tokens, called from C
+
+
 class Subject(NamedTuple):
     """Who a reporting verb's subject names, as written (a named tuple: several are built
     for every reporting verb, and a tuple is quicker to build than a frozen dataclass)."""
@@ -156,20 +160,12 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
 
 
 def _add_spread(append: Callable[[Token], None], chunk: str, start: int, pieces: list[str]) -> None:
-    """The words of a chunk whose pieces are not one space apart, each piece found in turn."""
+    """The words of a chunk whose pieces are not one space apart, each piece found in turn and
+    read by the word pattern (a rare case: the plain-word shortcuts are not worth it here)."""
     at = 0
     for piece in pieces:
         at = chunk.find(piece, at)
-        head = piece[:-1]
-        if piece.isalnum():
-            append(Token(piece, start + at, start + at + len(piece)))
-        elif head.isalnum() and (
-            piece[-1] in PLAIN_ENDINGS
-            or (piece[-1] == "." and len(piece) > 2 and piece.lower() not in ABBREVIATIONS)
-        ):
-            append(Token(head, start + at, start + at + len(head)))
-        else:
-            _add_matches(append, piece, start + at)
+        _add_matches(append, piece, start + at)
         at += len(piece)
 
 
