@@ -219,13 +219,17 @@ def _sentence_end(tokens: Sequence[Token], starts: Sequence[int], sentence: int,
     return bisect_left(tokens, starts[sentence + 1], verb, key=TOKEN_START)
 
 
-def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[Report]:
-    """Every reporting verb in the paragraph with its subject, in order."""
+def find_reports(
+    masked: str, tokens: Sequence[Token], starts: Sequence[int], places: Sequence[int] | None
+) -> list[Report]:
+    """Every reporting verb in the paragraph with its subject, in order. `places` are where
+    the paragraph's reading words begin (`sentences_to_read`), when known: a reporting verb
+    is a word of a-z bounded by other characters, so only a word that starts at one of them
+    can be one, and the other words are not looked up."""
     reports: list[Report] = []
     bounds_of, floor = -1, 0  # the sentence whose first word is known
-    # One loop over the words rather than a list of verbs first: a comprehension is a call of
-    # its own, for every paragraph.
-    for i, token in enumerate(tokens):
+    for i in range(len(tokens)) if places is None else _words_at(tokens, places):
+        token = tokens[i]
         word = token.lower
         if word not in READING_WORDS:
             continue
@@ -300,6 +304,18 @@ def find_reports(masked: str, tokens: Sequence[Token], starts: Sequence[int]) ->
         # than building the tuple: one is built for every reporting verb.
         reports.append(new_report((token.start, token.end, subject, sentence, False)))
     return reports
+
+
+def _words_at(tokens: Sequence[Token], places: Sequence[int]) -> list[int]:
+    """The indexes of the tokens that start at the places (sorted offsets), in order, each
+    once (a reading word inside a longer one, "say" in "says", starts where that one does)."""
+    found: list[int] = []
+    low, count = 0, len(tokens)
+    for at in places:
+        low = bisect_left(tokens, at, low, count, key=TOKEN_START)
+        if low < count and tokens[low].start == at and (not found or found[-1] != low):
+            found.append(low)
+    return found
 
 
 def looks_past_tense(word: str) -> bool:

@@ -102,16 +102,17 @@ def paragraph_facts(texts: Sequence[str]) -> list[ParagraphFacts]:
             continue
         if not spans:
             # a neighbour: read only if it has a reading word, found once for both questions
-            verbs = reading_words(text)
-            if not verbs:
+            reading = reading_words(text)
+            if not reading[0]:
                 facts.append(ParagraphFacts(text, spans, [], text, [], [], []))  # nothing to read
                 continue
         else:
-            verbs = None  # found only if the quotations leave a sentence unchosen
+            reading = None  # found only if the quotations leave a sentence unchosen
         regions = _regions(text, spans)
         masked = mask_quotes(text, regions)
         starts = sentence_starts(text, masked, regions)
-        tokens = tokens_of(masked, outside(sentences_to_read(masked, starts, verbs), regions))
+        ranges, places = sentences_to_read(masked, starts, reading)
+        tokens = tokens_of(masked, outside(ranges, regions))
         facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
-                                    find_reports(masked, tokens, starts)))  # fmt: skip
+                                    find_reports(masked, tokens, starts, places)))  # fmt: skip
     return facts

@@ -145,30 +145,35 @@ def _run_ends(regions: Sequence[tuple[int, int]]) -> list[int]:
     return ends
 
 
-def reading_words(text: str) -> frozenset[bytes]:
+def reading_words(text: str) -> tuple[frozenset[bytes], bytes | None]:
     """The reading words of a text (reporting verbs, participles, "according"): the runs of
     a-z of its lower case, as bytes (every other character, UTF-8 sequences too, becomes a
-    space), that are reading words."""
+    space), that are reading words; with, for ASCII text, that copy of it (its offsets are the
+    text's), else None."""
     if text.isascii():  # most text, and a flag read: lower-cased by the table, not by a pass
-        runs = text.encode().translate(LOWERED_LETTERS_ONLY).split()
-    else:
-        # "surrogatepass": text decoded with "surrogateescape" may hold lone surrogates
-        runs = text.lower().encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
-    return READING_BYTES.intersection(runs)
+        letters = text.encode().translate(LOWERED_LETTERS_ONLY)
+        return READING_BYTES.intersection(letters.split()), letters
+    # "surrogatepass": text decoded with "surrogateescape" may hold lone surrogates
+    runs = text.lower().encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
+    return READING_BYTES.intersection(runs), None
 
 
 def sentences_to_read(
-    masked: str, starts: Sequence[int], verbs: frozenset[bytes] | None
-) -> list[tuple[int, int]]:
+    masked: str,
+    starts: Sequence[int],
+    reading: tuple[frozenset[bytes], bytes | None] | None,
+) -> tuple[list[tuple[int, int]], list[int] | None]:
     """The sentences worth reading word by word: those with a quotation or a reporting verb.
-    `verbs` are the paragraph's reading words when the caller has them, else None: they are
-    found only if the quotations leave a sentence unchosen."""
+    `reading` is what `reading_words` gives for the paragraph when the caller has it, else
+    None: it is found only if the quotations leave a sentence unchosen. With the sentences,
+    where the paragraph's reading words begin (in order, inside a longer word too), when they
+    were looked for and their offsets are the paragraph's, else None."""
     count = len(starts)
     ends = [*starts[1:], len(masked)]
     # A quotation never straddles a sentence start, so a blanked character marks its sentence.
     if MASK in masked:
         if count == 1:
-            return [(starts[0], len(masked))]
+            return [(starts[0], len(masked))], None
         # Each sentence with a blanked character, found by skipping from one such sentence to
         # the next rather than by a search in every sentence.
         chosen = [False] * count
@@ -178,26 +183,38 @@ def sentences_to_read(
             chosen[sentence] = True
             at = masked.find(MASK, ends[sentence])
         if all(chosen):
-            return list(zip(starts, ends))  # noqa: B905 - one length; a keyword costs a parse
-        if verbs is None:
-            verbs = reading_words(masked)
+            return list(zip(starts, ends)), None  # noqa: B905 - one length; a keyword costs a parse
     else:
-        if verbs is None:
-            verbs = reading_words(masked)
-        if count == 1:  # a verb found is in the one sentence
-            return [(starts[0], len(masked))] if verbs else []
         chosen = [False] * count
-    lowered = masked.lower()
-    for verb in verbs:
-        word = verb.decode()
-        at = lowered.find(word)
-        while at >= 0:
-            # a word inside another ("saidi") only makes us read one more sentence
-            sentence = bisect_right(starts, at) - 1
-            chosen[sentence if sentence > 0 else 0] = True  # a comparison costs less than max
-            at = lowered.find(word, at + len(word))
+    verbs, letters = reading_words(masked) if reading is None else reading
+    if not verbs:
+        return list(compress(zip(starts, ends), chosen)), []  # noqa: B905 - one length
+    places = []
+    if letters is not None:
+        # searched in the lower-cased copy already made: no lower case, no decoding
+        for verb in verbs:
+            at = letters.find(verb)
+            while at >= 0:
+                places.append(at)
+                at = letters.find(verb, at + len(verb))
+        exact = True
+    else:
+        lowered = masked.lower()
+        for verb in verbs:
+            word = verb.decode()
+            at = lowered.find(word)
+            while at >= 0:
+                places.append(at)
+                at = lowered.find(word, at + len(word))
+        exact = len(lowered) == len(masked)  # else the offsets are not quite the paragraph's
+    for at in places:
+        # a word inside another ("saidi") only makes us read one more sentence
+        sentence = bisect_right(starts, at) - 1
+        chosen[sentence if sentence > 0 else 0] = True  # a comparison costs less than max
+    if exact and len(verbs) > 1:
+        places.sort()
     # one C-level pass: a comprehension is a call of its own, and indexes twice per sentence
-    return list(compress(zip(starts, ends), chosen))  # noqa: B905 - one length
+    return list(compress(zip(starts, ends), chosen)), places if exact else None  # noqa: B905
 
 
 def sentence_index(starts: Sequence[int], offset: int) -> int:
