@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefreader.core.attribution import Report, find_reports
-from briefreader.core.quote_repairs import MARKS
 from briefreader.core.quote_scanner import Span, scan_paragraphs
 from briefreader.core.sentences import (
     mask_quotes,
@@ -34,23 +33,10 @@ class ParagraphFacts:
     detail: str = "words"  # "names": only scanned for names; "text": far from every quote
 
 
-def _regions(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
-    """The spans widened to take in their quotation marks (in one call for a paragraph's
-    spans, as a call costs more than the few steps that widen a span)."""
-    regions = []
-    for span in spans:
-        start = span.start
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        if start > 0 and text[start - 1] in MARKS:
-            start -= 1
-        end = span.end
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if end < len(text) and text[end] in MARKS:
-            end += 1
-        regions.append((start, end))
-    return regions
+def _regions(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """The regions the spans' quotations take, marks included (found by the scan)."""
+    # most paragraphs hold one quotation: no comprehension, which is a call of its own
+    return [spans[0].region] if len(spans) == 1 else [span.region for span in spans]
 
 
 def outside(
@@ -108,7 +94,7 @@ def paragraph_facts(texts: Sequence[str]) -> list[ParagraphFacts]:
                 continue
         else:
             reading = None  # found only if the quotations leave a sentence unchosen
-        regions = _regions(text, spans)
+        regions = _regions(spans)
         masked = mask_quotes(text, regions)
         starts = sentence_starts(text, masked, regions)
         ranges, places = sentences_to_read(masked, starts, reading)

@@ -41,6 +41,9 @@ class Span(NamedTuple):
     continued: bool  # the quotation began in an earlier paragraph
     continues: bool  # the quotation goes on in the next paragraph
     opened_at_start: bool  # the opening mark is the paragraph's first character
+    # The quoted words widened to take in their marks (and any space before them): what is
+    # blanked. The scan knows where a closed quotation's marks are, so it gives it for free.
+    region: tuple[int, int]
 
 
 def _has_mark(text: str) -> bool:
@@ -93,6 +96,20 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words from start to end widened over the spaces around them to take in a
+    quotation mark on each side, if there is one there."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] in MARKS:
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end < len(text) and text[end] in MARKS:
+        end += 1
+    return start, end
+
+
 class _ParagraphScan:
     """The state of one paragraph's scan: at most one open double and one open single mark."""
 
@@ -114,6 +131,8 @@ class _ParagraphScan:
             s, e = _stripped(text, s, e)
         if e > s:
             at_start = start - 1 <= self.indent  # nothing but whitespace before the mark
+            # a closed quotation lies between its marks, at start - 1 and at end
+            region = (start - 1, end + 1) if closed else _widened(text, s, e)
             self.spans.append(
                 Span(
                     self.index,
@@ -124,6 +143,7 @@ class _ParagraphScan:
                     self.continued and at_start,
                     continues,
                     at_start,
+                    region,
                 )
             )
         self.continued = False
@@ -241,7 +261,8 @@ def _one_pair(
         return []
     # only whitespace before the opening mark (`_ParagraphScan.emit`)
     at_start = i == 0 or (text[0].isspace() and text[:i].isspace())
-    return [Span(index, start, end, False, True, continued and at_start, False, at_start)]
+    return [Span(index, start, end, False, True, continued and at_start, False, at_start,
+                 (i, j + 1))]  # fmt: skip
 
 
 def scan_paragraphs(texts: Sequence[str]) -> list[Span]:
