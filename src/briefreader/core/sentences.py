@@ -86,17 +86,18 @@ def sentence_starts(
     `regions` are the blanked regions when the caller has them (the blanked runs are then
     found from them rather than by a regex scan of the paragraph)."""
     starts = [0]
-    # most paragraphs have no ! or ?: their ends come straight from one regex
-    ends = (
-        _sentence_ends(masked) if "!" in masked or "?" in masked else FULL_STOP_END.finditer(masked)
-    )
+    # most paragraphs have no ! or ?: their ends come straight from one regex, all full stops
+    others = "!" in masked or "?" in masked
+    ends = _sentence_ends(masked) if others else FULL_STOP_END.finditer(masked)
+    # the lookahead lets every character beyond ASCII through: checked only where there is one
+    wide = not masked.isascii()
     for match in ends:
-        after = match.end()
-        nxt = masked[after]
-        if nxt > "\x7f" and not (nxt.isupper() or nxt in OPENERS):
-            continue  # the lookahead lets every character beyond ASCII through
-        stop = match.start()
-        if masked[stop] == ".":
+        stop, after = match.span()  # (one call for both ends)
+        if wide:
+            nxt = masked[after]
+            if nxt > "\x7f" and not (nxt.isupper() or nxt in OPENERS):
+                continue
+        if not others or masked[stop] == ".":
             # most full stops end one plain word of two letters or more back to a space,
             # checked here rather than in a call
             space = masked.rfind(" ", stop - 15 if stop > 15 else 0, stop)
