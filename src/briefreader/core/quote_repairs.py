@@ -74,26 +74,41 @@ def pull_quotes_attributed(quotes: list[Quote], texts: Sequence[str]) -> list[Qu
                 said_by[quote.paragraph] = (f"{words} {plain_words(quote.text)}", speaker)
     if not said_by:
         return quotes
+    # Each paragraph's words closed by a space once, not for every quote compared with them.
+    # All of them joined tell at once the many quotes that repeat no other paragraph's words:
+    # a match cannot run over two paragraphs (it holds no two spaces in a row, and each
+    # paragraph's words open and close with one), so it is found in the joined words as often
+    # as in the paragraphs one by one.
+    padded = {paragraph: (f"{words} ", speaker) for paragraph, (words, speaker) in said_by.items()}
+    everything = "".join(words for words, _ in padded.values())
     repaired = []
     sources = sorted(said_by)
     for quote in quotes:
-        heading = (  # a subheading: quoted words alone, with no full stop
-            texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
-            and quote.text.rstrip()[-1:] not in ".,"
-            and len(WORD.findall(quote.text)) >= 2
-        )
-        if quote.mention is None and (len(quote.text) > 20 or heading):
+        if quote.mention is None and (len(quote.text) > 20 or _is_subheading(quote, texts)):
             plain = plain_words(quote.text)
+            wanted = f" {plain} "
             reach = (quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH)
             # Only paragraphs with attributed quotes can match, except words that are empty.
             nearby = sources[bisect_left(sources, reach[0]) : bisect_left(sources, reach[1])]
+            own = padded[quote.paragraph][0] if quote.paragraph in padded else ""
+            if plain and everything.count(wanted) == own.count(wanted):
+                nearby = []  # (most quotes) no paragraph but its own has its words
             for paragraph in nearby if plain else range(*reach):
-                words, speaker = said_by.get(paragraph, ("", ""))
-                if paragraph != quote.paragraph and f" {plain} " in f"{words} ":
+                words, speaker = padded.get(paragraph, (" ", ""))
+                if paragraph != quote.paragraph and wanted in words:
                     quote = replace(quote, speaker=speaker)
                     break
         repaired.append(quote)
     return repaired
+
+
+def _is_subheading(quote: Quote, texts: Sequence[str]) -> bool:
+    """Quoted words alone in their paragraph, with no full stop: a subheading."""
+    return (
+        texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
+        and quote.text.rstrip()[-1:] not in ".,"
+        and len(WORD.findall(quote.text)) >= 2
+    )
 
 
 def plain_words(text: str) -> str:
