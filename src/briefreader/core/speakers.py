@@ -123,7 +123,7 @@ class SpeakerBook(NameBook):
         return None
 
     def remember_later(self, recall: Callable[[int], Recollection | None], paragraphs: int,
-                       texts: Sequence[str] = ()) -> None:  # fmt: skip
+                       texts: Sequence[str]) -> None:  # fmt: skip
         """Paragraphs to remember when first needed: `recall` tells what remembering one reads
         (None: nothing), asked for each only then; all names must be learnt first, since
         `remember` resolves against them. `texts`, the masked paragraphs, tell whether they may
