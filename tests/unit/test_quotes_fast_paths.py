@@ -6,7 +6,10 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quote_helpers import quotes_of
 
+from briefreader.core import speakers
+from briefreader.core.models import Quote
 from briefreader.core.name_runs import (
     CAPITALISED,
     CAPITALISED_SEVERAL,
@@ -15,6 +18,7 @@ from briefreader.core.name_runs import (
     name_runs,
 )
 from briefreader.core.paragraph_facts import outside
+from briefreader.core.quote_repairs import PULL_QUOTE_REACH, plain_words, pull_quotes_attributed
 from briefreader.core.quote_scanner import MARKS, _has_mark, _marks
 from briefreader.core.sentences import mask_quotes
 from briefreader.core.speech_filter import CALLS_IT_A, CALLS_IT_A_ENDINGS
@@ -111,3 +115,108 @@ def test_words_outside_blanked_regions_are_the_words_of_the_sentences(
 def test_what_calls_it_a_thing_ends_in_a_determiner(before: str) -> None:
     if CALLS_IT_A.search(before):
         assert before.endswith(CALLS_IT_A_ENDINGS)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "Mr", "MR", "Mrs", "Ms", "MISS", "Miss", "mr", "’s", "Mr."]),
+        max_size=20,
+    ).map("".join)
+)
+def test_every_run_an_honorific_opens_is_found(text: str) -> None:
+    teaching = [
+        w for _, _, w in name_runs(text) if w[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss")
+    ]
+    if teaching:
+        assert speakers.TEACHES_GENDER.search(text)
+
+
+SENTENCES = [
+    "“We will not stop now,” he said.",
+    "“It is over,” she told reporters.",
+    "Anna Silva met Peter Novak and Laura Fischer later.",
+    "She told the crowd that Laura Fischer had warned them.",
+    "The company said it would respond.",
+    "Acme Corp said the plan was late.",
+    "“Nothing changes,” the minister said, as Omar Rahman watched.",
+    "A senior official at the ministry, who asked not to be named, said he disagreed.",
+    "“Later,” Novak said.",
+    "They left, and Fischer stayed.",
+    "Minister Omar Rahman said it was “a start”.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_paragraphs_remembered_out_of_order_are_remembered_as_in_order(
+    paragraphs: list[str],
+) -> None:
+    out_of_order = quotes_of(*paragraphs)
+    honorific, most = speakers.TEACHES_GENDER, speakers.MOST_OUT_OF_ORDER
+    try:
+        speakers.MOST_OUT_OF_ORDER = 0  # the rest in order after one out of order
+        assert quotes_of(*paragraphs) == out_of_order
+        speakers.TEACHES_GENDER = re.compile("")  # as if an honorific taught a gender
+        assert quotes_of(*paragraphs) == out_of_order
+    finally:
+        speakers.TEACHES_GENDER, speakers.MOST_OUT_OF_ORDER = honorific, most
+
+
+def _pull_quotes_compared_one_by_one(quotes: list[Quote], texts: list[str]) -> list[Quote]:
+    """`pull_quotes_attributed` as it compared each quote with every paragraph's words."""
+    said_by: dict[int, tuple[str, str]] = {}
+    attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
+    for quote in quotes:
+        if quote.speaker and quote.paragraph in attributed:
+            words, speaker = said_by.get(quote.paragraph, ("", quote.speaker))
+            if speaker == quote.speaker:
+                said_by[quote.paragraph] = (f"{words} {plain_words(quote.text)}", speaker)
+    repaired = []
+    for quote in quotes:
+        heading = (
+            texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
+            and quote.text.rstrip()[-1:] not in ".,"
+            and len(plain_words(quote.text).split()) >= 2
+        )
+        if quote.mention is None and (len(quote.text) > 20 or heading):
+            plain = plain_words(quote.text)
+            for paragraph in range(
+                quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH
+            ):
+                words, speaker = said_by.get(paragraph, ("", ""))
+                if paragraph != quote.paragraph and f" {plain} " in f"{words} ":
+                    quote = Quote(quote.text, speaker, quote.mention, quote.paragraph, 0, 0)
+                    break
+        repaired.append(quote)
+    return repaired
+
+
+WORDS = ["they knew", "They", "knew", "it all", "—", "“", ",", ".", " ", "don’t", "-x", "Σ", ""]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),
+            st.sampled_from([None, "Ada", "Bo"]),
+            st.sampled_from([None, "she"]),
+            st.integers(0, 40),
+        ),
+        max_size=8,
+    )
+)
+def test_pull_quotes_are_found_as_comparing_every_paragraph_finds_them(
+    rows: list[tuple[str, str | None, str | None, int]],
+) -> None:
+    quotes = sorted((Quote(text, speaker, mention, at, 0, 0) for text, speaker, mention, at in rows),
+                    key=lambda q: q.paragraph)  # fmt: skip
+    texts = [next((q.text for q in quotes if q.paragraph == i), "") for i in range(41)]
+    assert pull_quotes_attributed(quotes, texts) == _pull_quotes_compared_one_by_one(quotes, texts)

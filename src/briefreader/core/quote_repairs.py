@@ -65,35 +65,74 @@ def pull_quotes_attributed(quotes: list[Quote], texts: Sequence[str]) -> list[Qu
     short ones in subheadings (‘They knew’)."""
     if all(q.mention is not None for q in quotes):
         return quotes  # only a quote whose speaker the text does not name can be a pull quote
-    said_by: dict[int, tuple[str, str]] = {}  # paragraph -> (its quoted words, its speaker)
-    attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
-    for quote in quotes:
-        if quote.speaker and quote.paragraph in attributed:
-            words, speaker = said_by.get(quote.paragraph, ("", quote.speaker))
-            if speaker == quote.speaker:
-                said_by[quote.paragraph] = (f"{words} {plain_words(quote.text)}", speaker)
+    said_by = _said_by(quotes)
     if not said_by:
         return quotes
+    # Each paragraph's words made plain only when a quote may repeat them (the words of most
+    # quotes are in no other paragraph, which their lower-cased text tells in C): see `_said`.
+    lowered = {p: "\n".join([text.lower() for text in said]) for p, (_, said) in said_by.items()}
+    everything = "\n".join(lowered.values())
+    plain_said: dict[int, str] = {}
     repaired = []
     sources = sorted(said_by)
     for quote in quotes:
-        heading = (  # a subheading: quoted words alone, with no full stop
-            texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
-            and quote.text.rstrip()[-1:] not in ".,"
-            and len(WORD.findall(quote.text)) >= 2
-        )
-        if quote.mention is None and (len(quote.text) > 20 or heading):
+        if quote.mention is None and (len(quote.text) > 20 or _is_subheading(quote, texts)):
             plain = plain_words(quote.text)
+            wanted = f" {plain} "
             reach = (quote.paragraph - PULL_QUOTE_REACH, quote.paragraph + PULL_QUOTE_REACH)
             # Only paragraphs with attributed quotes can match, except words that are empty.
             nearby = sources[bisect_left(sources, reach[0]) : bisect_left(sources, reach[1])]
+            # Each of the words stands in the lower-cased text of the paragraph it repeats,
+            # as plain words are pieces of it: the longest rules out the paragraphs whose text
+            # lacks it; in no other paragraph's text, it rules out all of them at once (it
+            # holds no line break, so it is found in the joined texts as often as in the
+            # paragraphs one by one).
+            longest = max(plain.split(), key=len) if plain else ""
+            if plain and everything.count(longest) == lowered.get(quote.paragraph, "").count(
+                longest
+            ):
+                nearby = []
             for paragraph in nearby if plain else range(*reach):
-                words, speaker = said_by.get(paragraph, ("", ""))
-                if paragraph != quote.paragraph and f" {plain} " in f"{words} ":
-                    quote = replace(quote, speaker=speaker)
+                if (
+                    paragraph == quote.paragraph
+                    or paragraph not in said_by  # (no words hold those of no quote, "  ")
+                    or longest not in lowered[paragraph]
+                ):
+                    continue
+                if paragraph not in plain_said:
+                    plain_said[paragraph] = _said(said_by[paragraph][1])
+                if wanted in plain_said[paragraph]:
+                    quote = replace(quote, speaker=said_by[paragraph][0])
                     break
         repaired.append(quote)
     return repaired
+
+
+def _said_by(quotes: list[Quote]) -> dict[int, tuple[str, list[str]]]:
+    """Paragraph -> its speaker and the quotes they say there, for each paragraph where the
+    text names the speaker of a quote: the words a pull quote may repeat."""
+    said_by: dict[int, tuple[str, list[str]]] = {}
+    attributed = {q.paragraph for q in quotes if q.speaker and q.mention is not None}
+    for quote in quotes:
+        if quote.speaker and quote.paragraph in attributed:
+            speaker, said = said_by.setdefault(quote.paragraph, (quote.speaker, []))
+            if speaker == quote.speaker:
+                said.append(quote.text)
+    return said_by
+
+
+def _said(quotes: list[str]) -> str:
+    """The quotes' plain words, each opened and the whole closed by a space: " a b c d "."""
+    return "".join([f" {plain_words(text)}" for text in quotes]) + " "
+
+
+def _is_subheading(quote: Quote, texts: Sequence[str]) -> bool:
+    """Quoted words alone in their paragraph, with no full stop: a subheading."""
+    return (
+        texts[quote.paragraph].strip(MARKS + " ") == quote.text.strip(MARKS + " ")
+        and quote.text.rstrip()[-1:] not in ".,"
+        and len(WORD.findall(quote.text)) >= 2
+    )
 
 
 def plain_words(text: str) -> str:

@@ -140,9 +140,10 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     book = SpeakerBook()
     # (most paragraphs have no reporting clause: one shared empty tuple, no list made for each)
     subjects = [[r.subject for r in f.reports if r.subject] if f.reports else () for f in facts]
-    book.learn_article([f.masked for f in facts], subjects)
+    masked = [f.masked for f in facts]
+    book.learn_article(masked, subjects)
     _learn_given_names(book, facts)
-    book.remember_later(partial(_recollection, facts, subjects), len(facts))
+    book.remember_later(partial(_recollection, facts, subjects), len(facts), masked)
 
     headline = is_headline(paragraphs[0].text, article.title)
     quotes: list[Quote] = []
@@ -332,7 +333,7 @@ class _Context:
         if paragraph < 0 or paragraph >= len(self.facts):
             return None
         people: list[Mention] = [
-            m for m in self.book.mentions(paragraph)
+            m for m in self.book.named_in(paragraph)
             if m.kind in "mfu" and (m.salient or not last)
         ]  # fmt: skip
         if not people:

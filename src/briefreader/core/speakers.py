@@ -49,6 +49,12 @@ PRONOUN_TARGETS = {
     "we": ("o", "n"),
 }
 
+# The honorifics that teach a gender (see mentions.HONORIFIC_GENDER), as a run's first word:
+# a capital first, so the regex engine skips from "M" to "M" in C.
+TEACHES_GENDER = re.compile(r"M(?:[rR][sS]?|[sS]|[iI][sS][sS])\b")
+# How many paragraphs may be remembered out of order one inside another (each asking for one
+# before it) before the rest are remembered in order, which needs no recursion.
+MOST_OUT_OF_ORDER = 20
 PRONOUN_GENDER = {"he": "m", "she": "f"}  # made once, not a dictionary each call
 
 # What `SpeakerBook.remember` reads of a paragraph: masked text, sentence starts, runs, subjects.
@@ -71,6 +77,10 @@ class SpeakerBook(NameBook):
         self.recall: Callable[[int], Recollection | None] | None = None
         self.paragraphs = 0  # how many paragraphs `recall` knows
         self.next_unread = 0
+        self.started: set[int] = set()  # paragraphs remembered, or being remembered
+        self.texts: Sequence[str] = ()
+        self.in_any_order: bool | None = None  # worked out when first asked
+        self.depth = 0  # paragraphs being remembered out of order, one inside another
         self.recollections: dict[int, Recollection | None] = {}  # paragraphs read so far
         # paragraph -> (sentence start, offset, name, gender) of the names clauses give to
         # described people ("a medic who goes by the call sign “Lastivka”")
@@ -112,24 +122,57 @@ class SpeakerBook(NameBook):
                 return mention.name
         return None
 
-    def remember_later(self, recall: Callable[[int], Recollection | None], paragraphs: int) -> None:
+    def remember_later(self, recall: Callable[[int], Recollection | None], paragraphs: int,
+                       texts: Sequence[str]) -> None:  # fmt: skip
         """Paragraphs to remember when first needed: `recall` tells what remembering one reads
         (None: nothing), asked for each only then; all names must be learnt first, since
-        `remember` resolves against them."""
+        `remember` resolves against them. `texts`, the masked paragraphs, tell whether they may
+        be remembered out of order (see `named_in`)."""
         self.recall = recall
         self.paragraphs = paragraphs
         self.next_unread = 0
         self.recollections = {}
+        self.started = set()
+        self.texts = texts
+        self.in_any_order = None
 
     def mentions(self, paragraph: int) -> list[Mention]:
-        """Who the paragraph names, remembering it and every paragraph before it first."""
+        """Who the paragraph names, remembering it and every paragraph before it first (for
+        role heads and counts of bodies, read over all of them)."""
         while self.next_unread <= paragraph and self.next_unread < self.paragraphs:
             index = self.next_unread
-            self.next_unread += 1  # a description in it looks back without remembering it again
-            recollection = self.recollection(index)
-            if recollection is not None:
-                self.remember(index, *recollection)
+            self.next_unread += 1
+            if index not in self.started:
+                self._remember_at(index)
         return self.by_paragraph.get(paragraph, [])
+
+    def named_in(self, paragraph: int) -> list[Mention]:
+        """Who the paragraph names, remembering it first: alone, with only what remembering
+        it reads of the paragraphs before, when the article allows. Pronouns are mostly settled
+        in their own paragraph or the one before, so the paragraphs further back are seldom
+        needed. Remembering a paragraph gives the same whatever else is remembered already:
+        what it reads of the paragraphs before it asks for here; role heads are read only
+        after `mentions`, and only those placed before the one asking; genders are the one
+        exception, hence the test below."""
+        if paragraph not in self.started:
+            if self.in_any_order is None:
+                # Remembering reads the genders honorifics taught in the paragraphs remembered
+                # before ("Ms. Varga"): out of order only when no paragraph has one.
+                self.in_any_order = not any(TEACHES_GENDER.search(t) for t in self.texts)
+            if not self.in_any_order or self.depth > MOST_OUT_OF_ORDER:
+                return self.mentions(paragraph)
+            if 0 <= paragraph < self.paragraphs:
+                self.depth += 1
+                self._remember_at(paragraph)
+                self.depth -= 1
+        return self.by_paragraph.get(paragraph, [])
+
+    def _remember_at(self, paragraph: int) -> None:
+        """Remember the paragraph (a description in it looks back without remembering it again)."""
+        self.started.add(paragraph)
+        recollection = self.recollection(paragraph)
+        if recollection is not None:
+            self.remember(paragraph, *recollection)
 
     def recollection(self, paragraph: int) -> Recollection | None:
         """What remembering the paragraph reads (None: nothing), worked out once: descriptions
@@ -310,12 +353,10 @@ class SpeakerBook(NameBook):
 
     def earlier_mentions(self, paragraph: int, offset: int) -> list[Mention]:
         """Who the six paragraphs before name, then who this one names before the offset."""
-        here = self.mentions(paragraph)
+        here = self.named_in(paragraph)
         found: list[Mention] = []
-        by_paragraph = self.by_paragraph
         for p in range(max(0, paragraph - 6), paragraph):
-            if p in by_paragraph:  # a list's `extend` copies in C, not one Python step a mention
-                found.extend(by_paragraph[p])
+            found.extend(self.named_in(p))
         if here and here[-1].offset < offset:  # all of them: the list is sorted by offset
             found.extend(here)
         else:
@@ -327,7 +368,7 @@ class SpeakerBook(NameBook):
         """The person (he, she) or organisation (it) a pronoun most likely points back to."""
         primary, fallback = kinds or PRONOUN_TARGETS.get(pronoun, ("mfud", "n"))
         exact = PRONOUN_GENDER.get(pronoun, "")
-        here = self.mentions(paragraph)
+        here = self.named_in(paragraph)
         if here and here[-1].offset >= offset:  # the list is sorted by offset
             here = [m for m in here if m.offset < offset]
         # Best first, in this paragraph: someone of the pronoun's gender the text puts forward,
@@ -348,7 +389,7 @@ class SpeakerBook(NameBook):
                 if mention.kind in exact:
                     return mention.name
             # this paragraph has no one of that gender put forward: the first test found none
-            for mention in reversed(self.by_paragraph.get(paragraph - 1, ()) if paragraph else ()):
+            for mention in reversed(self.named_in(paragraph - 1) if paragraph else ()):
                 if mention.kind in exact and mention.salient:
                     return mention.name
         earlier = self.earlier_mentions(paragraph, offset)
