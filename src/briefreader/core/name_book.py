@@ -141,7 +141,7 @@ class NameBook:
                 run = " ".join(words)
                 kind = name_kind(words)
             if kind == "name":
-                after_the = text[max(0, start - 4) : start].lower() == "the "
+                after_the = start > 3 and text[start - 4 : start].lower() == "the "
                 # the search needs an apostrophe, which most runs lack: two finds are cheaper
                 owned = (
                     text.find("’", start, end) >= 0 or text.find("'", start, end) >= 0
@@ -150,7 +150,7 @@ class NameBook:
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
                     self.maybe_people.append(words)
-            if person and len(person.split()) > 1:
+            if person and " " in person:  # (names are joined by one space: no split)
                 self.cast.add(person)
                 before = run[: run.rfind(person)]  # most runs are the name alone
                 if before:
@@ -183,7 +183,7 @@ class NameBook:
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
                 person = self.person_name(subject.name)
-                if person and len(person.split()) > 1:
+                if person and " " in person:  # (names are joined by one space: no split)
                     self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
                     before = subject.mention.lower().split()[:-1]
