@@ -71,7 +71,9 @@ class Cast:
 
     people: list[str] = field(default_factory=list)
     by_word: dict[str, str] = field(default_factory=dict)
-    # how many times each name stands in `people`, so membership does not scan the list
+    # how many times each name stands in `people`, so membership does not scan the list; every
+    # name ever recorded keeps its key, and adding such a name again changes nothing (its own
+    # key points at it or at a longer name for good)
     listed: dict[str, int] = field(default_factory=dict)
     # last word and first word -> every name added with it, for people who share a surname
     by_last: dict[str, list[str]] = field(default_factory=dict)

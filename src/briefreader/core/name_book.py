@@ -70,7 +70,8 @@ class NameBook:
         self.owned: dict[str, str] = {}
         self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
         self.titled: dict[str, set[str]] = {}  # title word -> people named with it
-        self.maybe_people: list[list[str]] = []  # runs that may name people, see below
+        # runs that may name people, see below: run -> its words, each run once
+        self.maybe_people: dict[str, Sequence[str]] = {}
         self.acronyms: dict[str, str] | None = None  # initials -> body, made when first asked
         self.short_bodies: set[str] = set()  # bodies the article shortens to their first word
         # last word of a group of two words -> the groups ("mps" -> {"Labour MPs"})
@@ -149,9 +150,10 @@ class NameBook:
                 if not after_the and not owned and _named_then_told(text, end, ends):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
-                    self.maybe_people.append(words)
+                    self.maybe_people[run] = words
             if person and " " in person:  # (names are joined by one space: no split)
-                self.cast.add(person)
+                if person not in self.cast.listed:  # adding a recorded name again changes nothing
+                    self.cast.add(person)
                 before = run[: run.rfind(person)]  # most runs are the name alone
                 if before:
                     self._note_titles(before.split(), person)
@@ -184,7 +186,8 @@ class NameBook:
                 self.subject_words.add(subject.name.lower())
                 person = self.person_name(subject.name)
                 if person and " " in person:  # (names are joined by one space: no split)
-                    self.cast.add(person)
+                    if person not in self.cast.listed:  # most are the cast's own names
+                        self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
                     before = subject.mention.lower().split()[:-1]
                     if not TITLES.isdisjoint(before):  # most mentions have no title: no call
@@ -196,8 +199,8 @@ class NameBook:
         which is how it shortens a body's name ("Fjordline Shipping" -> "Fjordline")."""
         if not self.maybe_people:
             return
-        for words in self.maybe_people:
-            run = " ".join(words)
+        # each run once: the same run gives the same counts, and a name added again changes nothing
+        for run, words in self.maybe_people.items():
             # with no apostrophe no word has a possessive to drop: all lowered by one call
             lowered = (
                 [clean_token(w).lower() for w in words]
@@ -213,7 +216,7 @@ class NameBook:
                 self.cast.add(run)
             elif first and not last:
                 self.short_bodies.add(run)  # "Fjordline Shipping", later "Fjordline"
-        self.maybe_people = []
+        self.maybe_people = {}
 
     def _note_titles(self, words: Sequence[str], person: str) -> None:
         for word in words:
