@@ -175,7 +175,13 @@ class NameBook:
     def _learn_subjects(self, subjects: Sequence[Subject]) -> None:
         """The bodies and people a paragraph's subjects of reporting verbs name."""
         for subject in subjects:
-            body = _body_named(subject.name)
+            # Most subjects have one or two words, which name no body: told without the call
+            # when one space at most separates words (every other space is unprintable).
+            body = (
+                _body_named(subject.name)
+                if subject.name.count(" ") > 1 or not subject.name.isprintable()
+                else None
+            )
             if body is not None:
                 # "the Institute for the Study of War said": "ISW" and "the institute" later
                 key, size, name = body
