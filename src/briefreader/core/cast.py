@@ -45,7 +45,8 @@ def _forms(name: str) -> NameForms:
     bare = None
     last_key = words[-1].lower() if words else plain.lower()
     if size > 1:
-        last = clean_token(words[-1]).lower()
+        # with no apostrophe there is no possessive to drop: the last word lowered as it is
+        last = clean_token(words[-1]).lower() if "’" in name or "'" in name else last_key
         first = words[0].lower()
         stripped = ARABIC_ARTICLE.sub("", last) if last[1:3] == "l-" else last
         bare = stripped if stripped != last else None

@@ -154,9 +154,8 @@ class NameBook:
             if person and " " in person:  # (names are joined by one space: no split)
                 if person not in self.cast.listed:  # adding a recorded name again changes nothing
                     self.cast.add(person)
-                before = run[: run.rfind(person)]  # most runs are the name alone
-                if before:
-                    self._note_titles(before.split(), person)
+                if run != person:  # most runs are the name alone
+                    self._note_titles(run[: run.rfind(person)].split(), person)
             elif person is None and len(words) > 1:
                 if kind == "organisation":
                     written = text[start:end]
@@ -324,13 +323,19 @@ def _person_parts(run: str) -> PersonParts:
     # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
     if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
         return NO_PERSON_PARTS  # "B1 German", "Neighborhood 27": no one's name has digits
-    if any(clean_token(w).lower() in PLACES for w in words):
+    # (with no apostrophe no word has a possessive to drop: the words lowered in C)
+    if not PLACES.isdisjoint(
+        [clean_token(w).lower() for w in words]
+        if "’" in run or "'" in run
+        else map(str.lower, words)
+    ):
         return NO_PERSON_PARTS
     plain = " ".join(words)
     role_dropped = (
         " ".join(words[1:]) if len(words) > 2 and words[0].lower() in ROLE_HEADS else None
     )
-    fallback = without_post_nominals(plain) if len(words) > 1 else None
+    # two words keep both: only longer names may lose letters after them
+    fallback = plain if len(words) == 2 else without_post_nominals(plain) if words[2:] else None
     return None, plain, role_dropped, fallback, plain.lower(), words[-1].lower()
 
 
