@@ -347,12 +347,12 @@ def _commas(text: str) -> tuple[list[int], list[int]]:
     before_article, before_capital = [], []
     at = text.find(",")
     while at >= 0:
-        if text.startswith(" ", at + 1):
-            after = text[at + 2 : at + 3]
-            if "A" <= after <= "Z":
-                before_capital.append(at)
-            elif after == "a" or after == "t":
-                before_article.append(at)
+        # the space and the letter after the comma in one slice, read by comparisons
+        after = text[at + 1 : at + 3]
+        if " A" <= after <= " Z":
+            before_capital.append(at)
+        elif after == " a" or after == " t":
+            before_article.append(at)
         at = text.find(",", at + 1)
     return before_article, before_capital
 
