@@ -102,10 +102,19 @@ def several_word_runs(text: str) -> list[NameRun]:
     for match in _several_word_matches(text):
         at, end = match.span()
         written = text[at:end]
+        words = written.split()
         if "." in written:
+            first = words[0]
+            if (
+                len(words) == 2
+                and first[-1] == "."
+                and len(first) > 2
+                and "." not in first[:-1]
+                and first.lower() not in ABBREVIATIONS
+            ):
+                continue  # "Tuesday. The": a full stop between two words leaves one word a run
             found.extend(run for run in _runs_split_at_stops(text, at, written) if len(run[2]) > 1)
             continue
-        words = written.split()
         first = words[0].lower()
         if first not in OPENING_WORDS and words[-1].lower() not in DAYS:
             if "’" in written or "'" in written:  # most runs have no possessive to drop
