@@ -45,7 +45,8 @@ def _forms(name: str) -> NameForms:
     bare = None
     last_key = words[-1].lower() if words else plain.lower()
     if size > 1:
-        last = clean_token(words[-1]).lower()
+        # with no apostrophe there is no possessive to drop: the last word lowered as it is
+        last = clean_token(words[-1]).lower() if "’" in name or "'" in name else last_key
         first = words[0].lower()
         stripped = ARABIC_ARTICLE.sub("", last) if last[1:3] == "l-" else last
         bare = stripped if stripped != last else None
@@ -71,7 +72,9 @@ class Cast:
 
     people: list[str] = field(default_factory=list)
     by_word: dict[str, str] = field(default_factory=dict)
-    # how many times each name stands in `people`, so membership does not scan the list
+    # how many times each name stands in `people`, so membership does not scan the list; every
+    # name ever recorded keeps its key, and adding such a name again changes nothing (its own
+    # key points at it or at a longer name for good)
     listed: dict[str, int] = field(default_factory=dict)
     # last word and first word -> every name added with it, for people who share a surname
     by_last: dict[str, list[str]] = field(default_factory=dict)

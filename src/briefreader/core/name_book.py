@@ -70,7 +70,8 @@ class NameBook:
         self.owned: dict[str, str] = {}
         self.subject_words: set[str] = set()  # lone names that speak ("Trump said")
         self.titled: dict[str, set[str]] = {}  # title word -> people named with it
-        self.maybe_people: list[list[str]] = []  # runs that may name people, see below
+        # runs that may name people, see below: run -> its words, each run once
+        self.maybe_people: dict[str, Sequence[str]] = {}
         self.acronyms: dict[str, str] | None = None  # initials -> body, made when first asked
         self.short_bodies: set[str] = set()  # bodies the article shortens to their first word
         # last word of a group of two words -> the groups ("mps" -> {"Labour MPs"})
@@ -141,7 +142,7 @@ class NameBook:
                 run = " ".join(words)
                 kind = name_kind(words)
             if kind == "name":
-                after_the = text[max(0, start - 4) : start].lower() == "the "
+                after_the = start > 3 and text[start - 4 : start].lower() == "the "
                 # the search needs an apostrophe, which most runs lack: two finds are cheaper
                 owned = (
                     text.find("’", start, end) >= 0 or text.find("'", start, end) >= 0
@@ -149,12 +150,12 @@ class NameBook:
                 if not after_the and not owned and _named_then_told(text, end, ends):
                     person = run  # "Stacy Rasgon, an analyst"
                 elif not after_the and not owned and len(words) <= 4:
-                    self.maybe_people.append(words)
-            if person and len(person.split()) > 1:
-                self.cast.add(person)
-                before = run[: run.rfind(person)]  # most runs are the name alone
-                if before:
-                    self._note_titles(before.split(), person)
+                    self.maybe_people[run] = words
+            if person and " " in person:  # (names are joined by one space: no split)
+                if person not in self.cast.listed:  # adding a recorded name again changes nothing
+                    self.cast.add(person)
+                if run != person:  # most runs are the name alone
+                    self._note_titles(run[: run.rfind(person)].split(), person)
             elif person is None and len(words) > 1:
                 if kind == "organisation":
                     written = text[start:end]
@@ -173,7 +174,13 @@ class NameBook:
     def _learn_subjects(self, subjects: Sequence[Subject]) -> None:
         """The bodies and people a paragraph's subjects of reporting verbs name."""
         for subject in subjects:
-            body = _body_named(subject.name)
+            # Most subjects have one or two words, which name no body: told without the call
+            # when one space at most separates words (every other space is unprintable).
+            body = (
+                _body_named(subject.name)
+                if subject.name.count(" ") > 1 or not subject.name.isprintable()
+                else None
+            )
             if body is not None:
                 # "the Institute for the Study of War said": "ISW" and "the institute" later
                 key, size, name = body
@@ -183,8 +190,9 @@ class NameBook:
             if subject.kind == "name":
                 self.subject_words.add(subject.name.lower())
                 person = self.person_name(subject.name)
-                if person and len(person.split()) > 1:
-                    self.cast.add(person)
+                if person and " " in person:  # (names are joined by one space: no split)
+                    if person not in self.cast.listed:  # most are the cast's own names
+                        self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
                     before = subject.mention.lower().split()[:-1]
                     if not TITLES.isdisjoint(before):  # most mentions have no title: no call
@@ -196,8 +204,8 @@ class NameBook:
         which is how it shortens a body's name ("Fjordline Shipping" -> "Fjordline")."""
         if not self.maybe_people:
             return
-        for words in self.maybe_people:
-            run = " ".join(words)
+        # each run once: the same run gives the same counts, and a name added again changes nothing
+        for run, words in self.maybe_people.items():
             # with no apostrophe no word has a possessive to drop: all lowered by one call
             lowered = (
                 [clean_token(w).lower() for w in words]
@@ -213,7 +221,7 @@ class NameBook:
                 self.cast.add(run)
             elif first and not last:
                 self.short_bodies.add(run)  # "Fjordline Shipping", later "Fjordline"
-        self.maybe_people = []
+        self.maybe_people = {}
 
     def _note_titles(self, words: Sequence[str], person: str) -> None:
         for word in words:
@@ -315,13 +323,19 @@ def _person_parts(run: str) -> PersonParts:
     # an ASCII run has a digit only if it has one of 0-9, which is found without a loop
     if not DIGITS.isdisjoint(run) if run.isascii() else any(c.isdigit() for c in run):
         return NO_PERSON_PARTS  # "B1 German", "Neighborhood 27": no one's name has digits
-    if any(clean_token(w).lower() in PLACES for w in words):
+    # (with no apostrophe no word has a possessive to drop: the words lowered in C)
+    if not PLACES.isdisjoint(
+        [clean_token(w).lower() for w in words]
+        if "’" in run or "'" in run
+        else map(str.lower, words)
+    ):
         return NO_PERSON_PARTS
     plain = " ".join(words)
     role_dropped = (
         " ".join(words[1:]) if len(words) > 2 and words[0].lower() in ROLE_HEADS else None
     )
-    fallback = without_post_nominals(plain) if len(words) > 1 else None
+    # two words keep both: only longer names may lose letters after them
+    fallback = plain if len(words) == 2 else without_post_nominals(plain) if words[2:] else None
     return None, plain, role_dropped, fallback, plain.lower(), words[-1].lower()
 
 
@@ -333,12 +347,12 @@ def _commas(text: str) -> tuple[list[int], list[int]]:
     before_article, before_capital = [], []
     at = text.find(",")
     while at >= 0:
-        if text.startswith(" ", at + 1):
-            after = text[at + 2 : at + 3]
-            if "A" <= after <= "Z":
-                before_capital.append(at)
-            elif after == "a" or after == "t":
-                before_article.append(at)
+        # the space and the letter after the comma in one slice, read by comparisons
+        after = text[at + 1 : at + 3]
+        if " A" <= after <= " Z":
+            before_capital.append(at)
+        elif after == " a" or after == " t":
+            before_article.append(at)
         at = text.find(",", at + 1)
     return before_article, before_capital
 
