@@ -96,41 +96,8 @@ def several_word_runs(text: str) -> list[NameRun]:
     """The `name_runs` of two words or more of a text, found in one pass over it: an article's
     paragraphs joined by line breaks, as no run reaches over one, and one reads as the start
     of a text does."""
-    # `_runs` for matches of two words or more, keeping runs of two words or more: a full
-    # stop or a trimmed word may leave one. Its own loop, as most matches are the plain case.
-    found: list[NameRun] = []
-    for match in _several_word_matches(text):
-        at, end = match.span()
-        written = text[at:end]
-        words = written.split()
-        if "." in written:
-            first = words[0]
-            if (
-                len(words) == 2
-                and first[-1] == "."
-                and len(first) > 2
-                and "." not in first[:-1]
-                and first.lower() not in ABBREVIATIONS
-            ):
-                continue  # "Tuesday. The": a full stop between two words leaves one word a run
-            found.extend(run for run in _runs_split_at_stops(text, at, written) if len(run[2]) > 1)
-            continue
-        first = words[0].lower()
-        if first not in OPENING_WORDS and words[-1].lower() not in DAYS:
-            if "’" in written or "'" in written:  # most runs have no possessive to drop
-                words = [clean_token(w) for w in words]
-            found.append((at, end, words))
-        elif (
-            len(words) > 2
-            or first not in OPENING_WORDS
-            or first in NAME_LIKE_WORDS
-            or words[0] == "He"
-        ):
-            # (two words led by one that opens sentences leave one word at most: "In Kyiv")
-            run = _plain_run_trimmed(text, at, written, words)
-            if run is not None and len(run[2]) > 1:
-                found.append(run)
-    return found
+    # every match has two words or more; a full stop or a trimmed word may leave one
+    return [run for run in _runs(text, _several_word_matches(text)) if len(run[2]) > 1]
 
 
 def _several_word_matches(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
