@@ -93,12 +93,11 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
         return book.cast.resolve(holder) or holder
     if words[0].lower() not in ("the", "its", "his", "her", "their"):
         return subject.name
-    book.mentions(paragraph)  # every paragraph up to this one remembered
     here = (paragraph, subject.start)
     # an earlier "the company" left as it was says nothing more than this one
     before = [
         m
-        for m in book.heads.get(head, ())
+        for m in book.with_head(head, paragraph)
         if (m.paragraph, m.offset) < here
         and not (m.name.lower().startswith("the ") and len(m.name.split()) <= len(words))
     ]  # "the Kherson city military administration" says more than "the administration"

@@ -79,6 +79,7 @@ class SpeakerBook(NameBook):
         self.next_unread = 0
         self.started: set[int] = set()  # paragraphs remembered, or being remembered
         self.texts: Sequence[str] = ()
+        self.lowered: list[str] | None = None  # the texts in lower case, made when first asked
         self.in_any_order: bool | None = None  # worked out when first asked
         self.depth = 0  # paragraphs being remembered out of order, one inside another
         self.recollections: dict[int, Recollection | None] = {}  # paragraphs read so far
@@ -134,6 +135,7 @@ class SpeakerBook(NameBook):
         self.recollections = {}
         self.started = set()
         self.texts = texts
+        self.lowered = None
         self.in_any_order = None
 
     def mentions(self, paragraph: int) -> list[Mention]:
@@ -146,14 +148,35 @@ class SpeakerBook(NameBook):
                 self._remember_at(index)
         return self.by_paragraph.get(paragraph, [])
 
+    def with_head(self, head: str, paragraph: int) -> Sequence[Mention]:
+        """The mentions a role head ("spokesman") stands for, remembering first every
+        paragraph up to this one that can teach it. A head is learnt only from words of the
+        paragraph's text, lowered ("the Spokesman" too), so paragraphs without it are not
+        remembered, when the article allows remembering out of order (see `named_in`)."""
+        if self.in_any_order is None:
+            self.in_any_order = not any(TEACHES_GENDER.search(t) for t in self.texts)
+        # a head of other letters might lower differently inside the text ("Σ" at a word's end)
+        if not self.in_any_order or not head.isascii():
+            self.mentions(paragraph)
+            return self.heads.get(head, ())
+        lowered = self.lowered
+        if lowered is None:
+            lowered = self.lowered = [text.lower() for text in self.texts]
+        started = self.started
+        last = paragraph if paragraph < self.paragraphs else self.paragraphs - 1
+        for index in range(last + 1):
+            if index not in started and head in lowered[index]:
+                self.named_in(index)
+        return self.heads.get(head, ())
+
     def named_in(self, paragraph: int) -> list[Mention]:
         """Who the paragraph names, remembering it first: alone, with only what remembering
         it reads of the paragraphs before, when the article allows. Pronouns are mostly settled
         in their own paragraph or the one before, so the paragraphs further back are seldom
         needed. Remembering a paragraph gives the same whatever else is remembered already:
         what it reads of the paragraphs before it asks for here; role heads are read only
-        after `mentions`, and only those placed before the one asking; genders are the one
-        exception, hence the test below."""
+        after `with_head` remembered every paragraph before that can teach them, and only those
+        placed before the one asking; genders are the one exception, hence the test below."""
         if paragraph not in self.started:
             if self.in_any_order is None:
                 # Remembering reads the genders honorifics taught in the paragraphs remembered
