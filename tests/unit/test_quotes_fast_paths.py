@@ -169,8 +169,11 @@ def test_paragraphs_remembered_out_of_order_are_remembered_as_in_order(
         speakers.TEACHES_GENDER, speakers.MOST_OUT_OF_ORDER = honorific, most
 
 
-# Paragraphs that teach role heads ("the brother", "the department") and ask for them later.
+# Paragraphs that teach role heads ("the brother", "the department") and ask for them later,
+# and that bring up documents whose sender speaks ("the letter said").
 HEAD_SENTENCES = [
+    "Governor Ana Ruiz sent a letter to the board on Monday.",
+    "“We will not wait,” the letter said.",
     "“The wards are full,” a Department of Health spokesperson said.",
     "“We are working on it,” the department said.",
     "“Not yet,” the spokesperson said.",
@@ -220,6 +223,17 @@ def test_a_role_head_written_in_capitals_is_learnt_however_far_back() -> None:
     ]
     found = quotes_of(*paragraphs)
     assert found[-1].speaker == "a Department of Health spokesperson"
+    assert found == _read_in_order(paragraphs)
+
+
+def test_the_sender_of_a_letter_is_found_without_the_paragraphs_before() -> None:
+    paragraphs = [
+        "Omar Rahman chaired the board.",
+        "Governor Ana Ruiz sent a letter to the board on Monday.",
+        "“We will not wait,” the letter said.",
+    ]
+    found = quotes_of(*paragraphs)
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
     assert found == _read_in_order(paragraphs)
 
 

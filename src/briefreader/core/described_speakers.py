@@ -173,7 +173,7 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
             continue
         at = brought_up.start()
         sentence = starts[bisect_right(starts, at) - 1] if starts else 0
-        for mention in book.mentions(index):
+        for mention in book.named_in(index):
             if sentence <= mention.offset < at and mention.kind in "mfuo" and mention.salient:
                 return mention.name
     return None
