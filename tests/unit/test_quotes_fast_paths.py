@@ -226,6 +226,33 @@ def test_a_role_head_written_in_capitals_is_learnt_however_far_back() -> None:
     assert found == _read_in_order(paragraphs)
 
 
+# Honorifics that teach the gender of people whose first name does not tell it.
+GENDER_SENTENCES = [
+    "Kim Varga and Alex Morgan met the board.",
+    "Ms. Varga said the plan was late.",
+    "Mr. Morgan disagreed.",
+    "“We will not stop now,” she said.",
+    "“It is over,” he told reporters.",
+    "“Later,” Varga said.",
+    "The river rose again overnight.",
+    "“Nothing changes,” Morgan said, as she watched.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(GENDER_SENTENCES), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_paragraphs_after_the_last_honorific_are_remembered_as_in_order(
+    paragraphs: list[str],
+) -> None:
+    assert quotes_of(*paragraphs) == _read_in_order(paragraphs)
+
+
 def test_the_sender_of_a_letter_is_found_without_the_paragraphs_before() -> None:
     paragraphs = [
         "Omar Rahman chaired the board.",
