@@ -169,6 +169,101 @@ def test_paragraphs_remembered_out_of_order_are_remembered_as_in_order(
         speakers.TEACHES_GENDER, speakers.MOST_OUT_OF_ORDER = honorific, most
 
 
+# Paragraphs that teach role heads ("the brother", "the department") and ask for them later,
+# and that bring up documents whose sender speaks ("the letter said").
+HEAD_SENTENCES = [
+    "Governor Ana Ruiz sent a letter to the board on Monday.",
+    "“We will not wait,” the letter said.",
+    "“The wards are full,” a Department of Health spokesperson said.",
+    "“We are working on it,” the department said.",
+    "“Not yet,” the spokesperson said.",
+    "Tomas Lind, the mayor’s brother, runs the campaign.",
+    "“She will win this,” her brother said.",
+    "“It is late,” the brother said.",
+    "A senior European diplomat said the deal was close.",
+    "“Not now,” the diplomat said.",
+    "A cellist in the band, who asked not to be named, said the tour was over.",
+    "“We are done,” the cellist said.",
+    "Acme Corp said the plan was late.",
+    "“We will respond,” the company said.",
+    "The river rose again overnight.",
+    "“Nothing changes,” the minister said, as Omar Rahman watched.",
+]
+
+
+def _read_in_order(paragraphs: list[str]) -> tuple[Quote, ...]:
+    """The quotes found when every paragraph is remembered in order, as an honorific makes."""
+    honorific = speakers.TEACHES_GENDER
+    try:
+        speakers.TEACHES_GENDER = re.compile("")
+        return quotes_of(*paragraphs)
+    finally:
+        speakers.TEACHES_GENDER = honorific
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(HEAD_SENTENCES), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_role_heads_learnt_from_some_paragraphs_are_those_learnt_from_all(
+    paragraphs: list[str],
+) -> None:
+    assert quotes_of(*paragraphs) == _read_in_order(paragraphs)
+
+
+def test_a_role_head_written_in_capitals_is_learnt_however_far_back() -> None:
+    paragraphs = [
+        "“The wards are full,” a Department of Health spokesperson said.",
+        *["The river rose again overnight."] * 8,
+        "“We are working on it,” the department said.",
+    ]
+    found = quotes_of(*paragraphs)
+    assert found[-1].speaker == "a Department of Health spokesperson"
+    assert found == _read_in_order(paragraphs)
+
+
+# Honorifics that teach the gender of people whose first name does not tell it.
+GENDER_SENTENCES = [
+    "Kim Varga and Alex Morgan met the board.",
+    "Ms. Varga said the plan was late.",
+    "Mr. Morgan disagreed.",
+    "“We will not stop now,” she said.",
+    "“It is over,” he told reporters.",
+    "“Later,” Varga said.",
+    "The river rose again overnight.",
+    "“Nothing changes,” Morgan said, as she watched.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(GENDER_SENTENCES), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_paragraphs_after_the_last_honorific_are_remembered_as_in_order(
+    paragraphs: list[str],
+) -> None:
+    assert quotes_of(*paragraphs) == _read_in_order(paragraphs)
+
+
+def test_the_sender_of_a_letter_is_found_without_the_paragraphs_before() -> None:
+    paragraphs = [
+        "Omar Rahman chaired the board.",
+        "Governor Ana Ruiz sent a letter to the board on Monday.",
+        "“We will not wait,” the letter said.",
+    ]
+    found = quotes_of(*paragraphs)
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
+    assert found == _read_in_order(paragraphs)
+
+
 def _pull_quotes_compared_one_by_one(quotes: list[Quote], texts: list[str]) -> list[Quote]:
     """`pull_quotes_attributed` as it compared each quote with every paragraph's words."""
     said_by: dict[int, tuple[str, str]] = {}

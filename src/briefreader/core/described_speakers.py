@@ -93,12 +93,11 @@ def described(book: SpeakerBook, subject: Subject, paragraph: int) -> str:
         return book.cast.resolve(holder) or holder
     if words[0].lower() not in ("the", "its", "his", "her", "their"):
         return subject.name
-    book.mentions(paragraph)  # every paragraph up to this one remembered
     here = (paragraph, subject.start)
     # an earlier "the company" left as it was says nothing more than this one
     before = [
         m
-        for m in book.heads.get(head, ())
+        for m in book.with_head(head, paragraph)
         if (m.paragraph, m.offset) < here
         and not (m.name.lower().startswith("the ") and len(m.name.split()) <= len(words))
     ]  # "the Kherson city military administration" says more than "the administration"
@@ -174,7 +173,7 @@ def document_sender(book: SpeakerBook, document: str, paragraph: int, offset: in
             continue
         at = brought_up.start()
         sentence = starts[bisect_right(starts, at) - 1] if starts else 0
-        for mention in book.mentions(index):
+        for mention in book.named_in(index):
             if sentence <= mention.offset < at and mention.kind in "mfuo" and mention.salient:
                 return mention.name
     return None

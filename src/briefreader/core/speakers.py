@@ -79,7 +79,8 @@ class SpeakerBook(NameBook):
         self.next_unread = 0
         self.started: set[int] = set()  # paragraphs remembered, or being remembered
         self.texts: Sequence[str] = ()
-        self.in_any_order: bool | None = None  # worked out when first asked
+        self.lowered: list[str] | None = None  # the texts in lower case, made when first asked
+        self.in_order_until: int | None = None  # see `named_in`; worked out when first asked
         self.depth = 0  # paragraphs being remembered out of order, one inside another
         self.recollections: dict[int, Recollection | None] = {}  # paragraphs read so far
         # paragraph -> (sentence start, offset, name, gender) of the names clauses give to
@@ -134,7 +135,8 @@ class SpeakerBook(NameBook):
         self.recollections = {}
         self.started = set()
         self.texts = texts
-        self.in_any_order = None
+        self.lowered = None
+        self.in_order_until = None
 
     def mentions(self, paragraph: int) -> list[Mention]:
         """Who the paragraph names, remembering it and every paragraph before it first (for
@@ -146,22 +148,49 @@ class SpeakerBook(NameBook):
                 self._remember_at(index)
         return self.by_paragraph.get(paragraph, [])
 
+    def with_head(self, head: str, paragraph: int) -> Sequence[Mention]:
+        """The mentions a role head ("spokesman") stands for, remembering first every
+        paragraph up to this one that can teach it: a head is learnt only from a word of the
+        paragraph's text, lowered ("the Spokesman" too), so paragraphs without it are left
+        unremembered (in the order `named_in` keeps)."""
+        # a head of other letters might lower differently inside the text ("Σ" at a word's end)
+        if not head.isascii():
+            self.mentions(paragraph)
+            return self.heads.get(head, ())
+        lowered = self.lowered
+        if lowered is None:
+            lowered = self.lowered = [text.lower() for text in self.texts]
+        started = self.started
+        last = paragraph if paragraph < self.paragraphs else self.paragraphs - 1
+        for index in range(last + 1):
+            if index not in started and head in lowered[index]:
+                self.named_in(index)
+        return self.heads.get(head, ())
+
     def named_in(self, paragraph: int) -> list[Mention]:
         """Who the paragraph names, remembering it first: alone, with only what remembering
         it reads of the paragraphs before, when the article allows. Pronouns are mostly settled
         in their own paragraph or the one before, so the paragraphs further back are seldom
         needed. Remembering a paragraph gives the same whatever else is remembered already:
         what it reads of the paragraphs before it asks for here; role heads are read only
-        after `mentions`, and only those placed before the one asking; genders are the one
-        exception, hence the test below."""
+        after `with_head` remembered every paragraph before that can teach them, and only those
+        placed before the one asking; genders are the one exception, hence the order below."""
         if paragraph not in self.started:
-            if self.in_any_order is None:
+            last_teaching = self.in_order_until
+            if last_teaching is None:
                 # Remembering reads the genders honorifics taught in the paragraphs remembered
-                # before ("Ms. Varga"): out of order only when no paragraph has one.
-                self.in_any_order = not any(TEACHES_GENDER.search(t) for t in self.texts)
-            if not self.in_any_order or self.depth > MOST_OUT_OF_ORDER:
+                # before ("Ms. Varga"): the paragraphs up to the last with an honorific are
+                # remembered in order, and before any after it, which then see every gender
+                # taught, as they would in order.
+                last_teaching = len(self.texts) - 1  # looked for from the end: the last is wanted
+                while last_teaching >= 0 and not TEACHES_GENDER.search(self.texts[last_teaching]):
+                    last_teaching -= 1
+                self.in_order_until = last_teaching
+            if paragraph <= last_teaching or self.depth > MOST_OUT_OF_ORDER:
                 return self.mentions(paragraph)
-            if 0 <= paragraph < self.paragraphs:
+            if self.next_unread <= last_teaching:
+                self.mentions(last_teaching)
+            if 0 <= paragraph < self.paragraphs and paragraph not in self.started:
                 self.depth += 1
                 self._remember_at(paragraph)
                 self.depth -= 1
