@@ -254,6 +254,7 @@ def test_indexing_in_worker_processes_finds_the_same_as_one_process(
             f"# Walrus report {number}\n\nWalruses {number}.\n"
         )
     monkeypatch.setattr(parallel_indexing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel_indexing, "BATCH", 2)  # each worker's share in several batches
     monkeypatch.setattr(parallel_indexing.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(
         parallel_indexing.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False
