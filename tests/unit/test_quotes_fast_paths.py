@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from quote_helpers import quotes_of
 
-from briefreader.core import speakers
+from briefreader.core import paragraph_memory
 from briefreader.core.models import Quote
 from briefreader.core.name_runs import (
     CAPITALISED,
@@ -129,7 +129,7 @@ def test_every_run_an_honorific_opens_is_found(text: str) -> None:
         w for _, _, w in name_runs(text) if w[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss")
     ]
     if teaching:
-        assert speakers.TEACHES_GENDER.search(text)
+        assert paragraph_memory.TEACHES_GENDER.search(text)
 
 
 SENTENCES = [
@@ -159,14 +159,14 @@ def test_paragraphs_remembered_out_of_order_are_remembered_as_in_order(
     paragraphs: list[str],
 ) -> None:
     out_of_order = quotes_of(*paragraphs)
-    honorific, most = speakers.TEACHES_GENDER, speakers.MOST_OUT_OF_ORDER
+    honorific, most = paragraph_memory.TEACHES_GENDER, paragraph_memory.MOST_OUT_OF_ORDER
     try:
-        speakers.MOST_OUT_OF_ORDER = 0  # the rest in order after one out of order
+        paragraph_memory.MOST_OUT_OF_ORDER = 0  # the rest in order after one out of order
         assert quotes_of(*paragraphs) == out_of_order
-        speakers.TEACHES_GENDER = re.compile("")  # as if an honorific taught a gender
+        paragraph_memory.TEACHES_GENDER = re.compile("")  # as if an honorific taught a gender
         assert quotes_of(*paragraphs) == out_of_order
     finally:
-        speakers.TEACHES_GENDER, speakers.MOST_OUT_OF_ORDER = honorific, most
+        paragraph_memory.TEACHES_GENDER, paragraph_memory.MOST_OUT_OF_ORDER = honorific, most
 
 
 # Paragraphs that teach role heads ("the brother", "the department") and ask for them later,
@@ -193,12 +193,12 @@ HEAD_SENTENCES = [
 
 def _read_in_order(paragraphs: list[str]) -> tuple[Quote, ...]:
     """The quotes found when every paragraph is remembered in order, as an honorific makes."""
-    honorific = speakers.TEACHES_GENDER
+    honorific = paragraph_memory.TEACHES_GENDER
     try:
-        speakers.TEACHES_GENDER = re.compile("")
+        paragraph_memory.TEACHES_GENDER = re.compile("")
         return quotes_of(*paragraphs)
     finally:
-        speakers.TEACHES_GENDER = honorific
+        paragraph_memory.TEACHES_GENDER = honorific
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,6 +17,7 @@ from briefreader.core.mentions import Mention
 from briefreader.core.models import Article, Quote
 from briefreader.core.name_runs import name_runs
 from briefreader.core.paragraph_facts import ParagraphFacts, paragraph_facts
+from briefreader.core.paragraph_memory import Recollection
 from briefreader.core.quote_repairs import (
     WORD,
     as_named,
@@ -30,7 +31,7 @@ from briefreader.core.sentences import (
     sentence_starts,
 )
 from briefreader.core.source_sentences import QUOTE_LABEL, SOURCES_NEXT
-from briefreader.core.speakers import Recollection, SpeakerBook
+from briefreader.core.speakers import SpeakerBook
 from briefreader.core.speech_filter import is_speech
 from briefreader.core.words import MASK, Subject, tokens_of
 
