@@ -191,6 +191,12 @@ HEAD_SENTENCES = [
 ]
 
 
+def _articles_of(sentences: list[str]) -> st.SearchStrategy[list[str]]:
+    """Articles of one to twelve paragraphs, each of one to three of the sentences."""
+    paragraphs = st.lists(st.sampled_from(sentences), min_size=1, max_size=3).map(" ".join)
+    return st.lists(paragraphs, min_size=1, max_size=12)
+
+
 def _read_in_order(paragraphs: list[str]) -> tuple[Quote, ...]:
     """The quotes found when every paragraph is remembered in order, as an honorific makes."""
     honorific = paragraph_memory.TEACHES_GENDER
@@ -202,13 +208,7 @@ def _read_in_order(paragraphs: list[str]) -> tuple[Quote, ...]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.sampled_from(HEAD_SENTENCES), min_size=1, max_size=3).map(" ".join),
-        min_size=1,
-        max_size=12,
-    )
-)
+@given(_articles_of(HEAD_SENTENCES))
 def test_role_heads_learnt_from_some_paragraphs_are_those_learnt_from_all(
     paragraphs: list[str],
 ) -> None:
@@ -240,13 +240,7 @@ GENDER_SENTENCES = [
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.sampled_from(GENDER_SENTENCES), min_size=1, max_size=3).map(" ".join),
-        min_size=1,
-        max_size=12,
-    )
-)
+@given(_articles_of(GENDER_SENTENCES))
 def test_paragraphs_after_the_last_honorific_are_remembered_as_in_order(
     paragraphs: list[str],
 ) -> None:
