@@ -148,24 +148,6 @@ class Quote:
     start: int  # offsets of the quoted words (without the marks) in the paragraph text
     end: int
 
-    def __init__(self, text: str, speaker: str | None, mention: str | None, paragraph: int,
-                 start: int, end: int) -> None:  # fmt: skip
-        """Each field set through its slot's own setter: half the cost of the generated
-        `__init__`, which calls `object.__setattr__` for each field to get past `frozen`,
-        and every quote extraction finds is made here."""
-        _SET_TEXT(self, text)
-        _SET_SPEAKER(self, speaker)
-        _SET_MENTION(self, mention)
-        _SET_PARAGRAPH(self, paragraph)
-        _SET_START(self, start)
-        _SET_END(self, end)
-
-
-_SET_TEXT, _SET_SPEAKER, _SET_MENTION, _SET_PARAGRAPH, _SET_START, _SET_END = (
-    getattr(Quote, name).__set__
-    for name in ("text", "speaker", "mention", "paragraph", "start", "end")
-)
-
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:

@@ -137,21 +137,11 @@ def _runs(
             continue
         if "." not in text:  # no full stop to end the run at: one run, unless trimmed below
             words = text.split()
-            first = words[0].lower()
-            if first not in OPENING_WORDS and words[-1].lower() not in DAYS:
+            if words[0].lower() not in OPENING_WORDS and words[-1].lower() not in DAYS:
                 if "’" in text or "'" in text:  # most runs have no possessive to drop
                     words = [clean_token(w) for w in words]
                 found.append((at, end, words))
                 continue
-            if len(words) == 2 and first not in NAME_LIKE_WORDS and words[0] != "He":
-                # "The Kremlin", "In Kyiv": what `_trimmed` leaves of two words led by one
-                # that opens sentences, without placing both
-                second = words[1]
-                lowered = second.lower()
-                if first in OPENING_WORDS and lowered not in OPENING_WORDS and lowered not in DAYS:
-                    begin = at + text.find(second, len(words[0]))
-                    found.append((begin, begin + len(second), [clean_token(second)]))
-                    continue
             run = _plain_run_trimmed(masked, at, text, words)
             if run is not None:
                 found.append(run)

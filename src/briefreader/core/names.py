@@ -173,21 +173,6 @@ def person_in_run(run: str) -> str | None:
         # a name starts: half the runs are rejected here by three set tests instead of the rules.
         return None
     raw = run.split()
-    if (
-        len(raw) == 2
-        and lowered[0] in names
-        and raw[1][:1].isupper()
-        and not possessive
-        and "-" not in run
-        and "." not in run
-        and "," not in run
-        and lowered[1] not in DAYS
-        and lowered[1] not in DOMAIN_WORDS
-        and TITLES.isdisjoint(lowered)
-        and ORG_WORDS.isdisjoint(lowered)
-    ):
-        # "Anna Silva", the usual person: what the rules below give, without them
-        return " ".join(raw)
     if len(raw) > 2:  # a name of two words keeps them: most runs need no call
         raw = post_nominals_dropped(raw)
     styled = JUDGE_STYLE.search(" ".join(raw)) if "Justice" in run else None
