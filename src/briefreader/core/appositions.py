@@ -16,8 +16,6 @@ from briefreader.core.words import (
     name_kind,
 )
 
-# Tokens are searched by their start without a list of starts built for every search.
-
 
 def person_like(subject: Subject) -> bool:
     """A pronoun, or a name that reads as a person's."""

@@ -78,7 +78,6 @@ NEEDS_NEXT_WORD = frozenset(("according", "found", "finds"))
 JOINING = frozenset(("and", "but", "then"))
 RELATIVE = frozenset(("which", "who"))
 JOINING_OR_RELATIVE = JOINING | RELATIVE
-# Tokens are searched by their start without a list of starts built for every paragraph.
 
 
 def _subject_before(tokens: Sequence[Token], masked: str, verb: int, floor: int) -> Subject | None:

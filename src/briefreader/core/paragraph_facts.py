@@ -25,7 +25,6 @@ class ParagraphFacts:
 
     text: str
     spans: list[Span]
-    regions: list[tuple[int, int]]
     masked: str
     tokens: list[Token]
     starts: list[int]  # empty until needed in a paragraph with no reporting clause
@@ -84,13 +83,13 @@ def paragraph_facts(texts: Sequence[str]) -> list[ParagraphFacts]:
             kind = "names" if index in context else "text"
             # sentence starts are found when the paragraph is remembered, if ever
             # detail given by position: a keyword argument costs more
-            facts.append(ParagraphFacts(text, [], [], text, [], [], [], kind))
+            facts.append(ParagraphFacts(text, [], text, [], [], [], kind))
             continue
         if not spans:
             # a neighbour: read only if it has a reading word, found once for both questions
             reading = reading_words(text)
             if not reading[0]:
-                facts.append(ParagraphFacts(text, spans, [], text, [], [], []))  # nothing to read
+                facts.append(ParagraphFacts(text, spans, text, [], [], []))  # nothing to read
                 continue
         else:
             reading = None  # found only if the quotations leave a sentence unchosen
@@ -99,6 +98,6 @@ def paragraph_facts(texts: Sequence[str]) -> list[ParagraphFacts]:
         starts = sentence_starts(text, masked, regions)
         ranges, places = sentences_to_read(masked, starts, reading)
         tokens = tokens_of(masked, outside(ranges, regions))
-        facts.append(ParagraphFacts(text, spans, regions, masked, tokens, starts,
+        facts.append(ParagraphFacts(text, spans, masked, tokens, starts,
                                     find_reports(masked, tokens, starts, places)))  # fmt: skip
     return facts

@@ -156,7 +156,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
             continue
         in_paragraph: list[Quote] = []
         context.index = index
-        for span, region in zip(f.spans, f.regions, strict=True):
+        for span in f.spans:
+            region = span.region
             text = f.text[span.start : span.end]
             report = _own_report(f, region)
             governs = report is not None and (
