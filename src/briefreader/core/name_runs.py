@@ -58,6 +58,9 @@ SEVERAL_START = re.compile(
     + _PARTICLE.encode()
     + rb" ++)*+(?:[ae]l-)?A))"
 )
+# A word's characters on that copy, spelt out rather than `[\w'.-]`: a class of plain
+# characters is read as a table, one with `\w` tested category by category, at every letter.
+_WORD_IN_SHAPE = rb"[a-zA0-9_'.-]"
 # CAPITALISED_SEVERAL itself read on that copy of an ASCII text, where it finds the same runs:
 # there no character stands for another but capitals, and every capital is alike to it. Its
 # runs are found without a match on the text after each start (several times what the copy's
@@ -68,16 +71,17 @@ _NEXT_IN_SHAPE = (
     + _PARTICLE.encode()
     + rb" ++(?:"
     + _PARTICLE.encode()
-    + rb" ++)*+(?:[ae]l-)?A)[\w'.-]*+"
+    + rb" ++)*+(?:[ae]l-)?A)"
+    + _WORD_IN_SHAPE
+    + rb"*+"
 )
 # The first next word is spelt out, not left to `(?:…)++`: most capitals are followed by no
 # next word, and that fails sooner outside the repeat, whose set-up costs more than the test.
-SEVERAL_IN_SHAPE = re.compile(
-    rb"A(?<![\w'.-]A)[\w'.-]*+" + _NEXT_IN_SHAPE + rb"(?:" + _NEXT_IN_SHAPE + rb")*+"
-)
+_FIRST_IN_SHAPE = rb"A(?<!" + _WORD_IN_SHAPE + rb"A)" + _WORD_IN_SHAPE + rb"*+"
+SEVERAL_IN_SHAPE = re.compile(_FIRST_IN_SHAPE + _NEXT_IN_SHAPE + rb"(?:" + _NEXT_IN_SHAPE + rb")*+")
 # CAPITALISED read on that copy of an ASCII text, one-word runs too: its literal lead lets the
 # regex engine skip from capital to capital in C instead of testing `[A-Z]` at every character.
-CAPITALISED_IN_SHAPE = re.compile(rb"A(?<![\w'.-]A)[\w'.-]*+(?:" + _NEXT_IN_SHAPE + rb")*+")
+CAPITALISED_IN_SHAPE = re.compile(_FIRST_IN_SHAPE + rb"(?:" + _NEXT_IN_SHAPE + rb")*+")
 OPENING_WORDS = FUNCTION_CAPITALS | DAYS  # trimmed from the front of a run
 # Words that open sentences or name months and are also first names.
 NAME_LIKE_WORDS = frozenset("will may june april august don".split())
