@@ -172,9 +172,13 @@ def _runs_split_at_stops(masked: str, start: int, text: str) -> list[NameRun]:
         parts.append((start + at, start + at + len(word) - stop, word[:-1] if stop else word))
         at += len(word)
         if stop:
-            found.extend(_trimmed(parts, masked))
+            run = _trimmed(parts, masked)
+            if run is not None:
+                found.append(run)
             parts = []
-    found.extend(_trimmed(parts, masked))
+    run = _trimmed(parts, masked)
+    if run is not None:
+        found.append(run)
     return found
 
 
@@ -200,24 +204,29 @@ def _plain_run_trimmed(masked: str, start: int, text: str, words: list[str]) -> 
         at = text.find(word, at)
         parts.append((start + at, start + at + len(word), word))
         at += len(word)
-    return next(_trimmed(parts, masked), None)
+    return _trimmed(parts, masked)
 
 
-def _trimmed(parts: list[tuple[int, int, str]], masked: str) -> Iterator[NameRun]:
+def _trimmed(parts: list[tuple[int, int, str]], masked: str) -> NameRun | None:
     """The run of the placed words (start, end, word) without the words that open sentences
     before it ("The White House"; "He Jianxiong" and "director May Chen" keep theirs) and the
-    days after it."""
-    while (
-        parts
-        and parts[0][2].lower() in OPENING_WORDS
-        and not (parts[0][2] == "He" and len(parts) > 1)
-        and not _first_name_mid_sentence(parts[0][2], parts[0][0], len(parts), masked)
-    ):
-        parts = parts[1:]
-    while parts and parts[-1][2].lower() in DAYS:
-        parts = parts[:-1]
-    if parts:
-        yield parts[0][0], parts[-1][1], [clean_token(p[2]) for p in parts]
+    days after it, or None when no word is left."""
+    # the words kept are parts[first:last], trimmed by moving the bounds: one slice at the end
+    first, last = 0, len(parts)
+    while first < last:
+        at, _, word = parts[first]
+        if (
+            word.lower() not in OPENING_WORDS
+            or (word == "He" and last - first > 1)
+            or _first_name_mid_sentence(word, at, last - first, masked)
+        ):
+            break
+        first += 1
+    while last > first and parts[last - 1][2].lower() in DAYS:
+        last -= 1
+    if first == last:
+        return None
+    return parts[first][0], parts[last - 1][1], [clean_token(p[2]) for p in parts[first:last]]
 
 
 def _first_name_mid_sentence(word: str, at: int, words: int, masked: str) -> bool:
