@@ -157,7 +157,10 @@ class NameBook:
                 if run != person:  # most runs are the name alone
                     self._note_titles(run[: run.rfind(person)].split(), person)
             elif person is None and len(words) > 1:
-                if kind == "organisation":
+                # (an owner needs an apostrophe, which most bodies lack: two finds, no match)
+                if kind == "organisation" and (
+                    text.find("’", start, end) >= 0 or text.find("'", start, end) >= 0
+                ):
                     written = text[start:end]
                     owner = OWNER_INSIDE.match(written)
                     if owner is not None:
@@ -173,28 +176,25 @@ class NameBook:
 
     def _learn_subjects(self, subjects: Sequence[Subject]) -> None:
         """The bodies and people a paragraph's subjects of reporting verbs name."""
-        for subject in subjects:
+        # (the fields unpacked once: each read of a named tuple's field is a lookup and a call)
+        for mention, name, kind, _, _ in subjects:
             # Most subjects have one or two words, which name no body: told without the call
             # when one space at most separates words (every other space is unprintable).
-            body = (
-                _body_named(subject.name)
-                if subject.name.count(" ") > 1 or not subject.name.isprintable()
-                else None
-            )
+            body = _body_named(name) if name.count(" ") > 1 or not name.isprintable() else None
             if body is not None:
                 # "the Institute for the Study of War said": "ISW" and "the institute" later
-                key, size, name = body
+                key, size, full = body
                 if size > len(self.bodies.get(key, "").split()):
-                    self.bodies[key] = name
+                    self.bodies[key] = full
                     self.acronyms = None
-            if subject.kind == "name":
-                self.subject_words.add(subject.name.lower())
-                person = self.person_name(subject.name)
+            if kind == "name":
+                self.subject_words.add(name.lower())
+                person = self.person_name(name)
                 if person and " " in person:  # (names are joined by one space: no split)
                     if person not in self.cast.listed:  # most are the cast's own names
                         self.cast.add(person)
                     # "U.S. District Judge Lorna Schofield": the one judge "a federal judge" means
-                    before = subject.mention.lower().split()[:-1]
+                    before = mention.lower().split()[:-1]
                     if not TITLES.isdisjoint(before):  # most mentions have no title: no call
                         self._note_titles(before, person)
 
