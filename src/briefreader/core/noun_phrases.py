@@ -39,6 +39,7 @@ from briefreader.core.words import (
     boundary,
     is_name_word,
     name_kind,
+    word_token,
 )
 
 TEXT = attrgetter("text")
@@ -323,7 +324,9 @@ def appositive_name(tokens: Sequence[Token], masked: str, last: int, ceiling: in
         or not _ends_clause(tokens, masked, end - 1, ceiling)
     ):
         return None
-    return Token(" ".join(clean_token(w) for w in words), tokens[first].start, tokens[end - 1].end)
+    return word_token(
+        " ".join(clean_token(w) for w in words), tokens[first].start, tokens[end - 1].end
+    )
 
 
 def _ends_clause(tokens: Sequence[Token], masked: str, last: int, ceiling: int) -> bool:

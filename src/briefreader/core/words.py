@@ -75,22 +75,28 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower", "capitalised", "possessive")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        # "al-Huzayel", "el-Sisi": an Arabic surname whose particle is written in lower case
-        self.capitalised = text[0].isupper() or (text[2:3] == "-" and text[:2] in ("al", "el")
-                                                  and text[3:4].isupper())  # fmt: skip
-        if "’" in text or "'" in text:
-            self.lower = clean_token(text).lower()
-            self.possessive = text.endswith(("’s", "'s", "s’", "s'"))
-        else:
-            self.lower = text.lower()
-            self.possessive = False
-
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+def word_token(text: str, start: int, end: int) -> Token:
+    """The token of a word of any form (`tokens_of` fills in plain words' tokens itself)."""
+    # Token has no __init__: called with no arguments the class is made by C code alone, which
+    # costs less than a call of object.__new__ (or a Python frame for __init__) per word.
+    token = Token()
+    token.text = text
+    token.start = start
+    token.end = end
+    # "al-Huzayel", "el-Sisi": an Arabic surname whose particle is written in lower case
+    token.capitalised = text[0].isupper() or (text[2:3] == "-" and text[:2] in ("al", "el")
+                                               and text[3:4].isupper())  # fmt: skip
+    if "’" in text or "'" in text:
+        token.lower = clean_token(text).lower()
+        token.possessive = text.endswith(("’s", "'s", "s’", "s'"))
+    else:
+        token.lower = text.lower()
+        token.possessive = False
+    return token
 
 
 TOKEN_START = attrgetter("start")  # a key for bisecting tokens, called from C
@@ -112,7 +118,6 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
     abbreviations and initials."""
     found: list[Token] = []
     append = found.append  # a hot loop: real articles have a few hundred words to read
-    new = object.__new__
     # one range (most calls) needs no joining: a call saved
     whole = ((0, len(masked)),)
     for start, end in whole if ranges is None else ranges if len(ranges) < 2 else _joined(ranges):
@@ -135,25 +140,27 @@ def tokens_of(masked: str, ranges: Sequence[tuple[int, int]] | None = None) -> l
         for piece, lower in zip(pieces, lowers):  # noqa: B905 - lengths checked above
             first = at
             at += len(piece) + 1
+            # A plain word's token filled in here: setting its slots costs far less than a
+            # call with arguments, a Python frame of its own.
             if piece.isalnum():
-                text, last, lowered = piece, at - 1, lower
+                token = Token()
+                token.text = piece
+                token.end = at - 1
+                token.lower = lower
             elif piece[:-1].isalnum() and (
                 piece[-1] in PLAIN_ENDINGS
                 or (piece[-1] == "." and len(piece) > 2 and lower not in ABBREVIATIONS)
             ):
                 # "said," "year.": the mark lower-cases to itself
-                text, last, lowered = piece[:-1], at - 2, lower[:-1]
+                token = Token()
+                token.text = piece[:-1]
+                token.end = at - 2
+                token.lower = lower[:-1]
             else:
                 _add_matches(append, piece, first)
                 continue
-            # A plain word's token filled in here: setting its slots costs far less than the
-            # call of Token.__init__, a Python frame of its own.
-            token = new(Token)
-            token.text = text
             token.start = first
-            token.end = last
-            token.lower = lowered
-            token.capitalised = text[0].isupper()
+            token.capitalised = piece[0].isupper()  # the text's first character
             token.possessive = False
             append(token)
     return found
@@ -180,9 +187,9 @@ def _add_matches(append: Callable[[Token], None], piece: str, first: int) -> Non
         if text[-1] == "." and not (
             len(text) <= 2 or "." in text[:-1] or text.lower() in ABBREVIATIONS
         ):
-            append(Token(text[:-1], first, last - 1))
+            append(word_token(text[:-1], first, last - 1))
         else:
-            append(Token(text, first, last))
+            append(word_token(text, first, last))
 
 
 def _joined(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
