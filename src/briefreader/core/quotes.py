@@ -231,7 +231,10 @@ class _Context:
         f, book, index = self.facts[self.index], self.book, self.index
         # (the report's own subject, which most have, read without the call)
         subject = None if report is None else report.subject or _governing_subject(f, report)
-        document = THE_DOCUMENT.match(subject.name) if subject is not None else None
+        # Both patterns below open with "the": a subject opening with another letter (a name,
+        # as most are) is told by one look at that letter, not by two matches.
+        the = subject is not None and subject.name[:1] in "tT"
+        document = THE_DOCUMENT.match(subject.name) if the else None
         if document is not None and subject is not None and document.group(1):
             # "the IRGC statement said": the body that issued it
             owner = Subject(
@@ -246,7 +249,7 @@ class _Context:
             author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
-        if subject is not None and THE_RULING.match(subject.name):
+        if the and THE_RULING.match(subject.name):
             # "The ruling … found that …": the court that gave it
             court = body_with_word(book, "court", index, subject.start)
             if court:
