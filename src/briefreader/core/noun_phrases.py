@@ -209,7 +209,8 @@ def subject_ending_at(
             mention_first -= 1
         else:
             break
-    mention = masked[tokens[mention_first].start : token.end]
+    # (most names have no title before them: their mention is the span already cut)
+    mention = span if mention_first == first else masked[tokens[mention_first].start : token.end]
     return new_subject((mention, name, "name", tokens[mention_first].start, token.end))
 
 

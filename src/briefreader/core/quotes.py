@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 
 from briefreader.core.attribution import (
     Report,
@@ -46,10 +47,15 @@ COLON_NEXT = re.compile(r"\s*:")
 WORD_CHARACTER = re.compile(r"\w")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 NEW_CLAUSE = frozenset("he she they it we i that the this there".split())
+TEXT = attrgetter("text")  # read from C by map(), quicker than a comprehension
+SUBJECT = attrgetter("subject")
+MASKED = attrgetter("masked")
 
 
-def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None:
-    """The reporting clause in the quotation's own sentence that governs it."""
+def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> tuple[Report | None, bool]:
+    """The reporting clause in the quotation's own sentence that governs it, and whether it
+    introduces the quotation or follows it at once (`_right_after`, asked only when the search
+    for that clause has not already told)."""
     start, end = region
     sentence = sentence_index(facts.starts, start)
     # Plain loops, not comprehensions: a paragraph has a report or two, and each
@@ -71,17 +77,17 @@ def _own_report(facts: ParagraphFacts, region: tuple[int, int]) -> Report | None
                 # asked before the colon, which is seldom needed then.
                 if same[0].verb_end <= start and _introduces_next(facts.masked, report):
                     continue  # "When Sandhu replied it was “…”, the judge remarked: “…”"
-                return report
+                return report, True  # no word between: it follows at once
     before = None  # the last report before the quotation, else the first after it
     for report in same:
         if report.verb_end <= start:
             before = report
     if before is not None:
-        return before
+        return before, True
     for report in same:
         if report.verb_start >= end:
-            return report
-    return None
+            return report, _right_after(facts, region, report)
+    return None, False
 
 
 def _introduces_next(masked: str, report: Report) -> bool:
@@ -117,8 +123,9 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
     first = subject.start if subject and subject.start < report.verb_start else report.verb_start
     if not WORD_CHARACTER.search(facts.masked, region[1], first):  # no slice to search
         return True
-    # "…had “roughly tripled” since July, he said.": the clause closes the sentence.
-    sentence = sentence_index(facts.starts, report.verb_start)
+    # "…had “roughly tripled” since July, he said.": the clause closes the sentence (the
+    # report's own, found with its verb).
+    sentence = report.sentence
     end = facts.starts[sentence + 1] if sentence + 1 < len(facts.starts) else len(facts.masked)
     last = max(report.verb_end, report.subject.end if report.subject else report.verb_end)
     tail = facts.masked[last:end]
@@ -134,14 +141,15 @@ def _right_after(facts: ParagraphFacts, region: tuple[int, int], report: Report)
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in reading order, each with its speaker's fullest name when known."""
     paragraphs = article.paragraphs
-    texts = [p.text for p in paragraphs]
+    texts = list(map(TEXT, paragraphs))
     facts = paragraph_facts(texts)
     if not facts:
         return ()
     book = SpeakerBook()
-    # (most paragraphs have no reporting clause: one shared empty tuple, no list made for each)
-    subjects = [[r.subject for r in f.reports if r.subject] if f.reports else () for f in facts]
-    masked = [f.masked for f in facts]
+    # (most paragraphs have no reporting clause: one shared empty tuple, no list made for each;
+    # filter and map read the others' subjects in C, where a comprehension is a call of its own)
+    subjects = [list(filter(None, map(SUBJECT, f.reports))) if f.reports else () for f in facts]
+    masked = list(map(MASKED, facts))
     book.learn_article(masked, subjects)
     _learn_given_names(book, facts)
     book.remember_later(partial(_recollection, facts, subjects), len(facts), masked)
@@ -159,10 +167,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         for span in f.spans:
             region = span.region
             text = f.text[span.start : span.end]
-            report = _own_report(f, region)
-            governs = report is not None and (
-                report.verb_end <= region[0] or _right_after(f, region, report)
-            )
+            report, governs = _own_report(f, region)
             chained = span.continued and continuing is not None
             if (
                 not chained
@@ -224,8 +229,12 @@ class _Context:
                   continuing: Quote | None) -> tuple[str | None, str | None]:  # fmt: skip
         """Speaker and mention for one quotation, following QUOTES.md rule 6 when it has no clause."""
         f, book, index = self.facts[self.index], self.book, self.index
-        subject = _governing_subject(f, report) if report is not None else None
-        document = THE_DOCUMENT.match(subject.name) if subject is not None else None
+        # (the report's own subject, which most have, read without the call)
+        subject = None if report is None else report.subject or _governing_subject(f, report)
+        # Both patterns below open with "the": a subject opening with another letter (a name,
+        # as most are) is told by one look at that letter, not by two matches.
+        the = subject is not None and subject.name[:1] in "tT"
+        document = THE_DOCUMENT.match(subject.name) if the else None
         if document is not None and subject is not None and document.group(1):
             # "the IRGC statement said": the body that issued it
             owner = Subject(
@@ -240,7 +249,7 @@ class _Context:
             author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
-        if subject is not None and THE_RULING.match(subject.name):
+        if the and THE_RULING.match(subject.name):
             # "The ruling … found that …": the court that gave it
             court = body_with_word(book, "court", index, subject.start)
             if court:

@@ -227,19 +227,22 @@ class SpeakerBook(ParagraphMemory):
         honorific fits, else the one named last."""
         if not words or len(words) > 2:
             return None
+        title = ""
+        if len(words) == 2:
+            # asked first: most two-word runs are a first name and a surname, no title
+            title = words[0].lower().rstrip(".")
+            acronym = words[0].isupper() and 2 <= len(words[0]) <= 4  # "DPP Tan", "DSP Rao"
+            if title not in HONORIFIC_GENDER and not acronym:
+                return None
         last = clean_token(words[-1])
         lowered = last.lower()
         cast = self.cast
         if lowered not in cast.by_last and lowered not in cast.by_first:
             return None  # no namesakes at all: most runs stop here, before the rules below
-        title = words[0].lower().rstrip(".")
-        acronym = words[0].isupper() and 2 <= len(words[0]) <= 4  # "DPP Tan", "DSP Rao"
-        if len(words) == 2 and title not in HONORIFIC_GENDER and not acronym:
-            return None
         people = cast.namesakes(last)
         if len(people) <= 1 or len(words) == 1 and words[0].lower() not in self.cast.by_last:
             return people[0] if people and len(people[0].split()) > 1 else None
-        wanted = HONORIFIC_GENDER.get(title, "") if len(words) == 2 else ""
+        wanted = HONORIFIC_GENDER.get(title, "")  # ("" for one word: no title)
         fitting = [p for p in people if wanted and self.gender(p) == wanted]
         if len(fitting) == 1:
             return fitting[0]

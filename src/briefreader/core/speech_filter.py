@@ -91,7 +91,8 @@ def is_speech(text: str, paragraph: str, masked: str, quotes_in_paragraph: int,
     them at once."""
     ascii_text = text.isascii()
     at = region[0]
-    raw_before = paragraph[max(0, at - 40) : at] if at else ""  # "" for a paragraph's opening
+    # "" for a paragraph's opening; a comparison rather than max(), whose call costs more
+    raw_before = paragraph[at - 40 if at > 40 else 0 : at] if at else ""
     before = raw_before.lower()
     # Each pattern ends its match with one of its words: most texts end with none of them.
     last_words = before.rstrip(TRAILING_MARKS)
