@@ -71,12 +71,13 @@ CONNECTORS = frozenset(
 
 
 class Token:
-    """A word of a paragraph with what the rules ask of it, worked out once."""
+    """A word of a paragraph with what the rules ask of it, worked out once (by `word_token`,
+    or by `tokens_of` for plain words)."""
 
     __slots__ = ("text", "start", "end", "lower", "capitalised", "possessive")
 
     def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.start}, {self.end})"
+        return f"word_token({self.text!r}, {self.start}, {self.end})"
 
 
 def word_token(text: str, start: int, end: int) -> Token:
