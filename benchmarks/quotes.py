@@ -1,15 +1,16 @@
 """Time quote extraction against reading, over a generated corpus or any folder of articles.
 
-Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N] [--index [--rounds N]]
+Usage: python benchmarks/quotes.py [FOLDER] [--articles N] [--long N] [--index [--rounds N] [--stored]]
 
 Without FOLDER, writes a corpus with benchmarks/corpus.py into a temporary folder. Reports
 the time to read and parse each article (what indexing does anyway), the time extraction
 adds, and the ratio; `--long N` also times one article of N paragraphs to show the cost stays
 linear in the length of the text; `--index` builds the full index of the corpus `--rounds`
-times without quotes, with quotes computed beforehand (what storing them costs) and with quote
-extraction, alternating, and reports the share each adds (CPU time of this process and its
-workers, so that other work on the machine disturbs the figure less) and the share extraction
-alone would be; inside each build with quotes it also times extraction itself, in the worker
+times without quotes and with quote extraction (with `--stored`, also with quotes computed
+beforehand: what storing them costs), in rounds whose order alternates, and reports the share
+each adds to the build without quotes of its round (CPU time of this process and its workers,
+so that other work on the machine disturbs the figure less) and the share extraction alone
+would be; inside each build with quotes it also times extraction itself, in the worker
 processes, the figure that load on the machine disturbs least.
 """
 
@@ -47,11 +48,17 @@ def cpu_time() -> float:
 
 
 def time_index(
-    folder: Path, rounds: int, extraction: float, found: dict[str, tuple[Quote, ...]]
+    folder: Path,
+    rounds: int,
+    extraction: float,
+    found: dict[str, tuple[Quote, ...]] | None,
 ) -> None:
-    """Index builds without quotes, with the quotes `found` beforehand (looked up by the
-    article's fingerprint: what storing them costs) and with extraction, alternating; the best
-    of `rounds` of each, and inside each build with quotes the CPU time its extraction took."""
+    """Index builds without quotes and with extraction, in rounds whose order alternates
+    (without, with; then with, without; ...) so that a machine slowing down or speeding up
+    during the run moves both kinds alike; each round gives the share quotes add to the build
+    next to it. With `found`, each round also builds with those quotes looked up by the
+    article's fingerprint (what storing them costs). Inside each build with quotes, the CPU
+    time its extraction took."""
     import multiprocessing
 
     import briefreader.core.analysis as analysis
@@ -69,21 +76,19 @@ def time_index(
             inside.value += time.process_time() - start
         return quotes
 
-    def stored(article: Article) -> tuple[Quote, ...]:
-        return found.get(article.fingerprint, ())
-
-    kinds = {"without quotes": lambda article: (), "quotes stored": stored,
-             "with quotes": timed_extract}  # fmt: skip
+    kinds = {"without quotes": lambda article: (), "with quotes": timed_extract}
+    if found is not None:
+        kinds["quotes stored"] = lambda article: found.get(article.fingerprint, ())
     cpu: dict[str, list[float]] = {label: [] for label in kinds}
     shares: list[float] = []
     # The quotes found beforehand stay out of the collector's reach, so that forked workers
     # neither walk nor copy them.
     gc.collect()
     gc.freeze()
-    for _ in range(rounds):
-        for label, extract_or_look_up in kinds.items():
-            quoting = label == "with quotes"
-            analysis.extract_quotes = extract_or_look_up
+    for round_ in range(rounds):
+        labels = list(kinds)
+        for label in labels if round_ % 2 == 0 else labels[::-1]:
+            analysis.extract_quotes = kinds[label]
             inside.value = 0.0
             with tempfile.TemporaryDirectory() as cache:
                 library = Library([folder], cache_dir=Path(cache), data_dir=Path(cache) / "data")
@@ -92,18 +97,24 @@ def time_index(
                 cpu[label].append(cpu_time() - start)
             line = (f"index build {label:15} {cpu[label][-1]:.2f}s CPU "
                     f"{time.perf_counter() - wall:.2f}s wall")  # fmt: skip
-            if quoting:
+            if label == "with quotes":
                 shares.append(inside.value / (cpu[label][-1] - inside.value))
                 line += f", extraction inside it {inside.value:.2f}s CPU (+{100 * shares[-1]:.1f}%)"
             print(line)
     analysis.extract_quotes = extract
     gc.unfreeze()
-    without, with_quotes = min(cpu["without quotes"]), min(cpu["with quotes"])
-    storing = min(cpu["quotes stored"])
-    print(f"storing quotes found beforehand adds {100 * (storing - without) / without:.1f}% "
-          f"(best of {rounds})")  # fmt: skip
-    print(f"quotes add {100 * (with_quotes - without) / without:.1f}% to the index build "
-          f"(best of {rounds}); extraction alone is {100 * extraction / without:.1f}% of it")  # fmt: skip
+
+    def added(label: str) -> str:
+        """What a kind of build adds to the build without quotes of the same round."""
+        pairs = [100 * (b - a) / a for a, b in zip(cpu["without quotes"], cpu[label], strict=True)]
+        return (f"{statistics.median(pairs):.1f}% (median of {rounds} rounds: "
+                f"{', '.join(f'{pair:+.1f}%' for pair in pairs)})")  # fmt: skip
+
+    without = min(cpu["without quotes"])
+    if found is not None:
+        print(f"storing quotes found beforehand adds {added('quotes stored')}")
+    print(f"quotes add {added('with quotes')} to the index build; "
+          f"extraction alone is {100 * extraction / without:.1f}% of the best build without")  # fmt: skip
     print(f"inside the builds with quotes, extraction adds {100 * statistics.median(shares):.1f}% "
           f"(median of {rounds}) to the rest of the build")  # fmt: skip
 
@@ -162,12 +173,15 @@ def main() -> int:
     parser.add_argument("--long", type=int, default=5000)
     parser.add_argument("--index", action="store_true", help="also time full index builds")
     parser.add_argument("--rounds", type=int, default=2, help="index builds of each kind")
+    parser.add_argument(
+        "--stored", action="store_true", help="also build with quotes found beforehand"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.folder or corpus(Path(tmp) / "corpus", args.articles)
         extraction, found = time_folder(folder)
         if args.index:
-            time_index(folder, args.rounds, extraction, found)
+            time_index(folder, args.rounds, extraction, found if args.stored else None)
     if args.long:
         time_long(args.long)
     return 0
