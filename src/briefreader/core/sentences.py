@@ -190,24 +190,19 @@ def sentences_to_read(
     verbs, letters = reading_words(masked) if reading is None else reading
     if not verbs:
         return list(compress(zip(starts, ends), chosen)), []  # noqa: B905 - one length
-    places = []
+    # searched in the lower-cased copy already made (ASCII text: no lower case, no decoding)
+    lowered: str | bytes
     if letters is not None:
-        # searched in the lower-cased copy already made: no lower case, no decoding
-        for verb in verbs:
-            at = letters.find(verb)
-            while at >= 0:
-                places.append(at)
-                at = letters.find(verb, at + len(verb))
-        exact = True
+        lowered, words, exact = letters, verbs, True
     else:
-        lowered = masked.lower()
-        for verb in verbs:
-            word = verb.decode()
-            at = lowered.find(word)
-            while at >= 0:
-                places.append(at)
-                at = lowered.find(word, at + len(word))
+        lowered, words = masked.lower(), [verb.decode() for verb in verbs]
         exact = len(lowered) == len(masked)  # else the offsets are not quite the paragraph's
+    places = []
+    for word in words:
+        at = lowered.find(word)  # type: ignore[arg-type]  # bytes in bytes, str in str
+        while at >= 0:
+            places.append(at)
+            at = lowered.find(word, at + len(word))  # type: ignore[arg-type]
     for at in places:
         # a word inside another ("saidi") only makes us read one more sentence
         sentence = bisect_right(starts, at) - 1
