@@ -54,9 +54,11 @@ def _forms(name: str) -> NameForms:
         # Most names have two words: no tails, one key, and `family_name`'s two tests inline
         # instead of a generator for each and a call that splits the name again.
         given, surname = words
-        family_first = "-" in surname and SYLLABLE_PAIR.fullmatch(surname)
-        family_first = family_first or first in FAMILY_FIRST
-        tails, keys = (), (last_key,)
+        family_first = (
+            "-" in surname and SYLLABLE_PAIR.fullmatch(surname) is not None
+        ) or first in FAMILY_FIRST
+        tails: tuple[str, ...] = ()
+        keys: tuple[str, ...] = (last_key,)
         family_key = first if family_first and given != surname else None
     else:
         tails = tuple(" ".join(words[k:]).lower() for k in range(1, size - 1))

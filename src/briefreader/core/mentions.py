@@ -173,6 +173,7 @@ def named_mentions(book: SpeakerBook, paragraph: int, masked: str, starts: Seque
             found.append(Mention(paragraph, offset, in_full, "o", is_subject))
             continue
         office = office_holder(masked, offset, words) if len(words) > 2 else None
+        person: str | None
         if office is not None:
             person = book.cast.resolve(office) or office
         else:

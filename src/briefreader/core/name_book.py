@@ -236,11 +236,13 @@ class NameBook:
             return person
         # `Cast.resolve(plain)` inline, its keys read with the run's parts: no call
         by_word = self.cast.by_word
+        resolved: str | None
         if key in by_word:
             resolved = by_word[key]
         else:
-            full = by_word.get(last)
-            resolved = full if full and full.lower().endswith(key) else None
+            # (`key` and `last` are the words' when there are words: `plain` is not None)
+            full = by_word.get(last) if last else None
+            resolved = full if full and key and full.lower().endswith(key) else None
         if resolved is None and role_dropped is not None:
             resolved = self.cast.resolve(role_dropped)  # "Keeper Lotte Hendriks"
         if resolved:

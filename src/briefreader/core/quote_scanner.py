@@ -202,8 +202,8 @@ class _ParagraphScan:
 
     def finish(self, next_text: str | None) -> bool:
         """Close the paragraph; True when an open quotation runs on into the next one."""
-        reopens = bool(next_text) and next_text.lstrip()[:1] in (
-            DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+        reopens = bool(
+            next_text and next_text.lstrip()[:1] in (DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE)
         )
         if self.double_at is not None:
             if not reopens and MISSING_CLOSE.search(self.text, self.double_at):
@@ -212,7 +212,7 @@ class _ParagraphScan:
             self.emit(self.double_at, len(self.text), single=False, closed=False, continues=reopens)
             return reopens
         if self.single_at is not None:
-            s_reopens = bool(next_text) and next_text.lstrip()[:1] in SINGLE_OPEN
+            s_reopens = bool(next_text and next_text.lstrip()[:1] in SINGLE_OPEN)
             if s_reopens:
                 self.emit(self.single_at, len(self.text), single=True, closed=False, continues=True)
                 return True

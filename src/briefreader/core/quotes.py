@@ -234,7 +234,7 @@ class _Context:
         # Both patterns below open with "the": a subject opening with another letter (a name,
         # as most are) is told by one look at that letter, not by two matches.
         the = subject is not None and subject.name[:1] in "tT"
-        document = THE_DOCUMENT.match(subject.name) if the else None
+        document = THE_DOCUMENT.match(subject.name) if the and subject is not None else None
         if document is not None and subject is not None and document.group(1):
             # "the IRGC statement said": the body that issued it
             owner = Subject(
@@ -249,7 +249,7 @@ class _Context:
             author = author or self._last_speaker(index - 1)
             if author:
                 return author, subject.mention
-        if the and THE_RULING.match(subject.name):
+        if the and subject is not None and THE_RULING.match(subject.name):
             # "The ruling … found that …": the court that gave it
             court = body_with_word(book, "court", index, subject.start)
             if court:
@@ -299,9 +299,9 @@ class _Context:
         if introduced and not self.facts[index - 1].spans:
             return introduced, None
         if index + 1 < len(self.facts):
-            following = [r.subject for r in self.facts[index + 1].reports if r.subject]
-            if following:
-                return book.speaker(following[0], index + 1), following[0].mention
+            after = [r.subject for r in self.facts[index + 1].reports if r.subject]
+            if after:
+                return book.speaker(after[0], index + 1), after[0].mention
             introduced = self._introduced(index + 1, last=False)
             if introduced:
                 return introduced, None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import compress
 
 from briefreader.core.reporting_words import PARTICIPLES, REPORTING_VERBS
@@ -192,6 +192,7 @@ def sentences_to_read(
         return list(compress(zip(starts, ends), chosen)), []  # noqa: B905 - one length
     # searched in the lower-cased copy already made (ASCII text: no lower case, no decoding)
     lowered: str | bytes
+    words: Collection[bytes] | Collection[str]
     if letters is not None:
         lowered, words, exact = letters, verbs, True
     else:

@@ -75,6 +75,12 @@ class Token:
     or by `tokens_of` for plain words)."""
 
     __slots__ = ("text", "start", "end", "lower", "capitalised", "possessive")
+    text: str
+    start: int
+    end: int
+    lower: str
+    capitalised: bool
+    possessive: bool
 
     def __repr__(self) -> str:
         return f"word_token({self.text!r}, {self.start}, {self.end})"
