@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import importlib.machinery
+import importlib.util
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,12 +38,21 @@ def build_parser(commands: Sequence[str] = tuple(SUBCOMMANDS)) -> argparse.Argum
         epilog="Run 'briefreader COMMAND --help' for a command's options. With no command, "
         "opens the reader on PATHs (or the configured library, or the bundled articles).",
     )
-    parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--print-config", action=PrintConfigAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in commands:
         importlib.import_module(SUBCOMMANDS[name]).register(subparsers)
     return parser
+
+
+def version_line() -> str:
+    """The version, and whether quote extraction runs compiled (a wheel built where a C
+    compiler was at hand) or as plain Python; found without importing extraction."""
+    spec = importlib.util.find_spec("briefreader.core.quotes")
+    origin = (spec.origin if spec is not None else None) or ""
+    compiled = origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    return f"briefreader {__version__} (quote extraction: {'compiled' if compiled else 'plain Python'})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
