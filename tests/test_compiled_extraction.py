@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 from corpus import write_corpus  # noqa: E402
 from make_corpus import build, restore_permissions  # noqa: E402
 
+C_COMPILER = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
 needs_a_compiler = pytest.mark.skipif(
-    shutil.which(
-        (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
-    ) is None,
-    reason="no C compiler here: the wheel is plain Python",
-)  # fmt: skip
+    shutil.which(C_COMPILER) is None
+    or not Path(sysconfig.get_paths()["include"], "Python.h").exists(),
+    reason="no C compiler or no Python headers here: the wheel is plain Python",
+)
 
 
 # pytest, once this interpreter is seen to import the compiled extraction

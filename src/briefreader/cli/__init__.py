@@ -52,7 +52,8 @@ def version_line() -> str:
     spec = importlib.util.find_spec("briefreader.core.quotes")
     origin = (spec.origin if spec is not None else None) or ""
     compiled = origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
-    return f"briefreader {__version__} (quote extraction: {'compiled' if compiled else 'plain Python'})"
+    how = "compiled" if compiled else "plain Python"
+    return f"briefreader {__version__} (quote extraction: {how})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
