@@ -1,14 +1,17 @@
 """Wheel build step: quote extraction compiled with mypyc when a C compiler is at hand.
 
 Compiled, extraction takes about a third less time, so an index build pays that much less for
-quotes. The modules are the same source either way: with no compiler (or with
-BRIEFREADER_PURE_PYTHON=1 set) the wheel is plain Python and runs the same rules, slower.
-Editable installs stay plain Python, so that an edited rule takes effect at once.
+quotes. The modules are the same source either way. When mypyc cannot build them (no C
+compiler or no Python headers, say), or with BRIEFREADER_PURE_PYTHON=1 set, the wheel is plain
+Python and runs the same rules, slower; pip shows the warning only with -v, and
+`briefreader --version` tells which was installed. Editable installs stay plain Python, so
+that an edited rule takes effect at once.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,16 +31,17 @@ class CompiledExtraction(BuildHookInterface):
         self._work: str | None = None
         if self.target_name != "wheel" or version == "editable":
             return
-        if os.environ.get("BRIEFREADER_PURE_PYTHON"):
+        if os.environ.get("BRIEFREADER_PURE_PYTHON", "0") != "0":
             self.app.display_info("briefreader: BRIEFREADER_PURE_PYTHON is set: not compiling")
             return
         self._work = tempfile.mkdtemp(prefix="briefreader-mypyc-")
         modules: list[str] = self.config.get("compile", [])
         try:
             built = compile_modules(Path(self.root), modules, Path(self._work))
-        except CompileFailed as error:
+        except Exception as error:  # whatever stops the compiling, the plain wheel still works
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:300]
             self.app.display_warning(
-                f"briefreader: quote extraction not compiled ({error}); it runs as plain Python"
+                f"briefreader: quote extraction not compiled ({reason}); it runs as plain Python"
             )
             return
         build_data["pure_python"] = False
@@ -53,12 +57,23 @@ class CompileFailed(Exception):
     """mypyc could not build the modules: no C compiler, or a type error in them."""
 
 
+# what a failed build prints first: "file.py:12: error: …" from mypy, "error: …" from the
+# compiler's driver (not a flag such as -Werror in a command line)
+ERROR_LINE = re.compile(r"\berror:")
+
+
 def compile_modules(root: Path, modules: list[str], work: Path) -> dict[str, str]:
     """The extension files mypyc builds for `modules` (paths under src/), each mapped to its
     place in the wheel. Built in a copy of the package, so that no compiled file lands in the
     source tree, where it would shadow the source an editable install reads."""
     source = work / "src"
-    shutil.copytree(root / "src", source, ignore=shutil.ignore_patterns("__pycache__"))
+    # (editors' lock files are dangling links: left out, as are caches)
+    shutil.copytree(
+        root / "src",
+        source,
+        ignore=shutil.ignore_patterns("__pycache__", ".#*"),
+        ignore_dangling_symlinks=True,
+    )
     try:
         result = subprocess.run(
             [sys.executable, "-m", "mypyc", *modules],
@@ -70,9 +85,8 @@ def compile_modules(root: Path, modules: list[str], work: Path) -> dict[str, str
     except OSError as error:
         raise CompileFailed(str(error)) from error
     if result.returncode != 0:
-        # the first error (a type error with its file and line, or the compiler's), else the end
         lines = (result.stdout + result.stderr).strip().splitlines() or ["no output"]
-        first_error = next((line for line in lines if "error" in line), lines[-1])
+        first_error = next((line for line in lines if ERROR_LINE.search(line)), lines[-1])
         raise CompileFailed(f"mypyc exited with {result.returncode}: {first_error.strip()}")
     built = {
         str(path): path.relative_to(source).as_posix()

@@ -83,13 +83,19 @@ def quotes_run(python_path: Path, folders: list[Path]) -> dict:
 
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
-    """The labelled and bundled articles, 300 generated ones, and the hostile corpus (markup,
-    escapes, broken files; not the megabyte-sized ones)."""
+    """The labelled and bundled articles, 300 generated ones, five long ones (the generated
+    ones joined twenty by twenty: hundreds of paragraphs, many people), and the hostile corpus
+    (markup, escapes, broken files; not the megabyte-sized ones)."""
     generated = tmp_path_factory.mktemp("generated")
     write_corpus(generated, 300)
+    long = tmp_path_factory.mktemp("long")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(generated.rglob("*.md"))]
+    for first in range(0, 100, 20):
+        bodies = [text.split("---\n", 2)[2] for text in texts[first + 1 : first + 20]]
+        (long / f"long-{first}.md").write_text("\n".join([texts[first], *bodies]), "utf-8")
     hostile = tmp_path_factory.mktemp("hostile") / "corpus"
     build(hostile, only=lambda case: not case.heavy)
-    yield [*ARTICLE_FOLDERS, generated, hostile]
+    yield [*ARTICLE_FOLDERS, generated, long, hostile]
     restore_permissions(hostile)
 
 
