@@ -31,7 +31,7 @@ class CompiledExtraction(BuildHookInterface):
         self._work: str | None = None
         if self.target_name != "wheel" or version == "editable":
             return
-        if os.environ.get("BRIEFREADER_PURE_PYTHON", "0") != "0":
+        if os.environ.get("BRIEFREADER_PURE_PYTHON", "") not in ("", "0"):
             self.app.display_info("briefreader: BRIEFREADER_PURE_PYTHON is set: not compiling")
             return
         self._work = tempfile.mkdtemp(prefix="briefreader-mypyc-")
