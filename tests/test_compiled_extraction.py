@@ -53,8 +53,8 @@ def build_wheel(target: Path, **env: str) -> tuple[Path, str]:
     """A wheel of the project built as pip builds it for a user (offline: the build tools are
     the test environment's), and what the build printed."""
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v",
-         "-w", str(target), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--no-cache-dir", "-v", "-w", str(target), str(ROOT)],
         capture_output=True, text=True, env={**os.environ, **env}, check=False,
     )  # fmt: skip
     output = result.stdout + result.stderr
@@ -69,16 +69,45 @@ def unpacked(wheel: Path, target: Path) -> Path:
     return target
 
 
-def quotes_run(python_path: Path, folders: list[Path]) -> dict:
-    """Every quote found in the folders by the package at `python_path`, and which extraction
-    modules came from compiled files."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "quotes_child.py"), *map(str, folders)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(python_path)},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
+# `briefreader quotes --json` on the folders given, then, on stderr's last line, the extraction
+# modules this interpreter loaded from compiled extension files
+QUOTES_AND_MODULES = """
+import importlib.machinery, json, sys
+from briefreader.cli import main
+status = main(["quotes", "--json", *sys.argv[1:]])
+compiled = sorted(
+    name for name, module in sys.modules.items()
+    if name.startswith("briefreader.")
+    and str(getattr(module, "__file__", "")).endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+)
+print(json.dumps(compiled), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def quotes_run(python_path: Path, folders: list[Path], home: Path) -> dict:
+    """Every quote `briefreader quotes --json` finds in the folders with the package at
+    `python_path`, which extraction modules came from compiled files, and what
+    `briefreader --version` says. (`home` holds its config, data and cache.)"""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(python_path),
+        "BRIEFREADER_CONFIG": str(home / "config.toml"),
+        "BRIEFREADER_DATA_DIR": str(home / "data"),
+        "BRIEFREADER_CACHE_DIR": str(home / "cache"),
+    }
+
+    def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, *arguments], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result
+
+    found = run("-c", QUOTES_AND_MODULES, *map(str, folders))
+    version = run("-m", "briefreader", "--version").stdout.strip()
+    compiled = json.loads(found.stderr.strip().splitlines()[-1])
+    return {"compiled": compiled, "version": version, "quotes": json.loads(found.stdout)}
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +129,8 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
 
 
 @pytest.fixture(scope="module")
-def plain_quotes(folders: list[Path]) -> dict:
-    return quotes_run(ROOT / "src", folders)
+def plain_quotes(folders: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return quotes_run(ROOT / "src", folders, tmp_path_factory.mktemp("home"))
 
 
 @pytest.fixture(scope="module")
@@ -114,15 +143,15 @@ def compiled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @needs_a_compiler
 def test_the_compiled_wheel_finds_exactly_what_the_plain_rules_find(
-    compiled_site: Path, folders: list[Path], plain_quotes: dict
+    compiled_site: Path, folders: list[Path], plain_quotes: dict, tmp_path: Path
 ) -> None:
-    compiled = quotes_run(compiled_site, folders)
+    compiled = quotes_run(compiled_site, folders, tmp_path)
 
     assert compiled["compiled"] == COMPILED
     assert compiled["version"].endswith("(quote extraction: compiled)")
     assert plain_quotes["compiled"] == []
     assert plain_quotes["version"].endswith("(quote extraction: plain Python)")
-    assert sum(map(len, plain_quotes["quotes"].values())) > 1000  # a real comparison
+    assert len(plain_quotes["quotes"]) > 1000  # a real comparison
     assert compiled["quotes"] == plain_quotes["quotes"]
 
 
@@ -147,7 +176,7 @@ def test_without_a_c_compiler_the_wheel_is_plain_python_and_says_so(
     wheel, output = build_wheel(tmp_path / "wheel", CC=str(tmp_path / "no-such-compiler"))
     assert wheel.name.endswith("py3-none-any.whl")
     assert "quote extraction not compiled" in output
-    plain = quotes_run(unpacked(wheel, tmp_path / "site"), folders)
+    plain = quotes_run(unpacked(wheel, tmp_path / "site"), folders, tmp_path)
 
     assert plain["compiled"] == []
     assert plain["version"].endswith("(quote extraction: plain Python)")
